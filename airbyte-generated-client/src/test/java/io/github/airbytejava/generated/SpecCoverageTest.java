@@ -57,11 +57,48 @@ class SpecCoverageTest {
     assertEquals(92, generated.size(), "one method per operation, in exactly one API class: " + generated);
   }
 
-  private static Set<String> operationIds() throws IOException {
-    String yaml;
-    try (InputStream in = SpecCoverageTest.class.getClassLoader().getResourceAsStream(SPEC)) {
-      yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+  @Test
+  void everyReferenceResolves() throws Exception {
+    // The validator catches a missing schema but not a missing response or parameter: check them all here.
+    String yaml = spec();
+    List<String> dangling = new ArrayList<>();
+    Matcher ref = Pattern.compile("\\$ref: '#/components/(\\w+)/([\\w.-]+)'").matcher(yaml);
+    while (ref.find()) {
+      if (!componentNames(yaml, ref.group(1)).contains(ref.group(2))) {
+        dangling.add(ref.group(1) + "/" + ref.group(2));
+      }
     }
+    assertTrue(dangling.isEmpty(), "references to nothing: " + dangling);
+  }
+
+  /** Names defined under components/{kind}: the keys indented four spaces in that section. */
+  private static Set<String> componentNames(String yaml, String kind) {
+    Set<String> names = new TreeSet<>();
+    int components = yaml.indexOf("\ncomponents:\n");
+    int section = yaml.indexOf("\n  " + kind + ":\n", components);
+    if (components < 0 || section < 0) {
+      return names;
+    }
+    for (String line : yaml.substring(section + kind.length() + 5).split("\n")) {
+      if (!line.startsWith("  ") || (line.length() > 2 && line.charAt(2) != ' ')) {
+        break; // the next section of components, or the end of components
+      }
+      Matcher name = Pattern.compile("^    ([\\w.-]+):").matcher(line);
+      if (name.find()) {
+        names.add(name.group(1));
+      }
+    }
+    return names;
+  }
+
+  private static String spec() throws IOException {
+    try (InputStream in = SpecCoverageTest.class.getClassLoader().getResourceAsStream(SPEC)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static Set<String> operationIds() throws IOException {
+    String yaml = spec();
     Set<String> ids = new TreeSet<>();
     Matcher m = Pattern.compile("(?m)^\\s+operationId:\\s*(\\w+)\\s*$").matcher(yaml);
     while (m.find()) {
