@@ -1,0 +1,390 @@
+package io.github.airbytejava.testkit;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import mockwebserver3.MockWebServer;
+
+/**
+ * An Airbyte API server in memory, on loopback, for tests and examples.
+ *
+ * <pre>{@code
+ * try (FakeAirbyte fake = FakeAirbyte.start()) {
+ *   String baseUrl = fake.baseUrl();            // http://127.0.0.1:PORT/v1
+ *   // point a client at baseUrl with fake.clientId() and fake.clientSecret()
+ *   fake.faults().next(Fault.status(429).retryAfterSeconds(2));
+ *   ...
+ *   fake.assertConformant();                    // every request and answer matched the spec
+ * }
+ * }</pre>
+ *
+ * <p>It implements the token exchange ({@code POST /applications/token}, JSON body), {@code GET /health}, workspaces,
+ * sources, destinations and connections (create, get, list with {@code limit}/{@code offset}, PATCH, PUT where the API
+ * has it, delete), the definition lists, and jobs that go pending, running, then succeeded over
+ * {@link Builder#jobDuration} of its {@link Builder#clock}, so a test with a {@link ManualClock} advances time instead
+ * of sleeping. It answers as the real server does: problem objects as {@code application/json}, {@code next} set on
+ * every non-empty page and {@code ""} on an empty one, 204 on deletes, 404 for unknown ids, 409 for a second job of a
+ * connection whose job has not ended, 401 for missing, unknown or expired tokens. Other operations of the API answer
+ * 501.
+ *
+ * <p>It starts with one workspace, {@link #defaultWorkspaceId()}, and a few connector definitions (Faker and Postgres
+ * sources; dev-null, Postgres and DuckDB destinations) under the ids Airbyte's registry gives them.
+ *
+ * <p>Unless turned off ({@link Builder#conformance}), it checks every request it receives and every answer it gives
+ * against the project's OpenAPI description and keeps what does not match: see {@link #mismatches()} and
+ * {@link #assertConformant()}.
+ *
+ * <p>Thread-safe. Also runs on its own: {@code java io.github.airbytejava.testkit.FakeAirbyte --port 8000}
+ * (see {@link #main}).
+ */
+public final class FakeAirbyte implements AutoCloseable {
+
+  private final MockWebServer server;
+  private final FakeDispatcher dispatcher;
+  private final Api api;
+  private final Faults faults;
+  private final Conformance conformance;
+  private final String baseUrl;
+  private final String clientId;
+  private final String clientSecret;
+
+  private FakeAirbyte(Builder b) {
+    this.clientId = b.clientId;
+    this.clientSecret = b.clientSecret;
+    this.api = new Api(new Api.Settings(b.clientId, b.clientSecret, b.tokenLifetime, b.jobDuration, b.jobRows,
+        b.clock));
+    this.faults = new Faults();
+    this.conformance = b.conformance ? Conformance.load(b.spec) : null;
+    this.dispatcher = new FakeDispatcher(api, faults, conformance, b.basePath, b.mismatchListener);
+    this.server = new MockWebServer();
+    server.setDispatcher(dispatcher);
+    server.setServerSocketFactory(new NoDelayServerSocketFactory());
+    try {
+      // Loopback only: the fake is for this machine's tests, never for the network.
+      server.start(InetAddress.getByName("127.0.0.1"), b.port);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start the fake Airbyte on 127.0.0.1:" + b.port, e);
+    }
+    this.baseUrl = "http://127.0.0.1:" + server.getPort() + b.basePath;
+    api.baseUrl(baseUrl);
+  }
+
+  /** Starts a fake with the defaults of {@link Builder}: a free port, base path {@code /v1}, conformance checked. */
+  public static FakeAirbyte start() {
+    return builder().start();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The base URL to give a client, without a trailing slash: {@code http://127.0.0.1:PORT/v1}. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /** {@code baseUrl() + "/applications/token"}. */
+  public String tokenUrl() {
+    return baseUrl + "/applications/token";
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  /** The client id the token endpoint accepts. */
+  public String clientId() {
+    return clientId;
+  }
+
+  /** The client secret the token endpoint accepts. */
+  public String clientSecret() {
+    return clientSecret;
+  }
+
+  /** The workspace the fake starts with (and keeps across {@link #reset()}). */
+  public String defaultWorkspaceId() {
+    return api.defaultWorkspaceId();
+  }
+
+  /** The queue of faults to inject into the next requests. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** How many requests reached the fake, token requests and faulted ones included. */
+  public int requestCount() {
+    return dispatcher.requests().size();
+  }
+
+  /** How many token requests ({@code POST /applications/token}) reached the fake. */
+  public int tokenRequestCount() {
+    return dispatcher.tokenRequestCount();
+  }
+
+  /** Every request that reached the fake, in order of arrival. */
+  public List<ReceivedRequest> requests() {
+    return dispatcher.requests();
+  }
+
+  /** Forgets the requests seen so far: {@link #requestCount()} and {@link #tokenRequestCount()} start again at 0. */
+  public void clearRequests() {
+    dispatcher.clearRequests();
+  }
+
+  /**
+   * What did not match the spec so far, one line per problem, e.g. {@code request GET /v1/sources?limit=500:
+   * validation.request.parameter.schema.maximum: ...}. Empty when the check is off.
+   */
+  public List<String> mismatches() {
+    return dispatcher.mismatches();
+  }
+
+  /** Forgets the mismatches so far, e.g. after a test that sends a bad request on purpose. */
+  public void clearMismatches() {
+    dispatcher.clearMismatches();
+  }
+
+  /** Throws an {@link AssertionError} listing the mismatches, if there are any. */
+  public void assertConformant() {
+    List<String> mismatches = mismatches();
+    if (!mismatches.isEmpty()) {
+      throw new AssertionError(mismatches.size() + " exchange(s) with the fake Airbyte did not match the spec"
+          + (conformance == null ? "" : " (" + conformance.source() + ")") + ":\n  "
+          + String.join("\n  ", mismatches));
+    }
+  }
+
+  /** Makes every token issued so far expire now, so the next API call with one gets 401. */
+  public void expireTokens() {
+    api.expireTokens();
+  }
+
+  /**
+   * Makes the next job created end as {@code status} ({@code failed}, {@code incomplete}, {@code cancelled} or
+   * {@code succeeded}) instead of succeeded. Calls queue up, one per job.
+   */
+  public void nextJobEndsAs(String status) {
+    api.nextJobEndsAs(Objects.requireNonNull(status, "status"));
+  }
+
+  /**
+   * Back to the starting state: only the default workspace, no jobs, no faults, no recorded requests or mismatches.
+   * Tokens already issued stay valid.
+   */
+  public void reset() {
+    api.reset();
+    faults.clear();
+    dispatcher.clearRequests();
+    dispatcher.clearMismatches();
+  }
+
+  /** For this module's tests: rewrites the JSON bodies of the fake's own answers before they are checked and sent. */
+  void tamperResponses(UnaryOperator<String> rewrite) {
+    dispatcher.tamper(rewrite);
+  }
+
+  /** Stops the server; connections still open are closed. */
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  /** The base URL only: the client secret stays out of logs. */
+  @Override
+  public String toString() {
+    return "FakeAirbyte[" + baseUrl + "]";
+  }
+
+  /**
+   * Runs the fake until the process is stopped, and prints its base URL.
+   *
+   * <pre>
+   * --port N                 port on 127.0.0.1 (default 8000; 0 for a free one)
+   * --client-id ID           accepted client id (default fake-client-id)
+   * --client-secret SECRET   accepted client secret (default fake-client-secret)
+   * --base-path PATH         /v1 (default) or /api/public/v1, as a self-managed server
+   * --token-lifetime SECONDS lifetime of issued tokens (default 900)
+   * --job-duration SECONDS   how long a job runs (default 3)
+   * --no-conformance         do not check exchanges against the spec (mismatches are printed on stderr otherwise)
+   * </pre>
+   */
+  public static void main(String[] args) throws InterruptedException {
+    FakeAirbyte fake = startFromArgs(args, System.out);
+    if (fake == null) {
+      return;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      fake.close();
+      stopped.countDown();
+    }, "fake-airbyte-shutdown"));
+    System.out.println("Stop with Ctrl-C.");
+    stopped.await();
+  }
+
+  /** {@link #main} without the waiting: starts a fake from command-line options, or prints help and returns null. */
+  static FakeAirbyte startFromArgs(String[] args, PrintStream out) {
+    Builder builder = builder().port(8000).mismatchListener(line -> System.err.println("spec mismatch: " + line));
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      switch (arg) {
+        case "--port" -> builder.port(Integer.parseInt(value(args, ++i, arg)));
+        case "--client-id" -> builder.clientId(value(args, ++i, arg));
+        case "--client-secret" -> builder.clientSecret(value(args, ++i, arg));
+        case "--base-path" -> builder.basePath(value(args, ++i, arg));
+        case "--token-lifetime" -> builder.tokenLifetime(Duration.ofSeconds(Long.parseLong(value(args, ++i, arg))));
+        case "--job-duration" -> builder.jobDuration(Duration.ofSeconds(Long.parseLong(value(args, ++i, arg))));
+        case "--no-conformance" -> builder.conformance(false);
+        case "--help", "-h" -> {
+          out.println("Usage: FakeAirbyte [--port N] [--client-id ID] [--client-secret SECRET] "
+              + "[--base-path /v1|/api/public/v1] [--token-lifetime SECONDS] [--job-duration SECONDS] "
+              + "[--no-conformance]");
+          return null;
+        }
+        default -> throw new IllegalArgumentException("Unknown option: " + arg + " (try --help)");
+      }
+    }
+    FakeAirbyte fake = builder.start();
+    out.println("Fake Airbyte listening at " + fake.baseUrl());
+    out.println("  client id:     " + fake.clientId());
+    out.println("  client secret: " + fake.clientSecret());
+    out.println("  workspace:     " + fake.defaultWorkspaceId());
+    return fake;
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[i];
+  }
+
+  /** Settings of a fake; every one has a default. Not thread-safe; {@link #start()} may be called more than once. */
+  public static final class Builder {
+    private String clientId = "fake-client-id";
+    private String clientSecret = "fake-client-secret";
+    private Duration tokenLifetime = Duration.ofMinutes(15);
+    private Duration jobDuration = Duration.ofSeconds(3);
+    private long jobRows = 10_000;
+    private Clock clock = Clock.systemUTC();
+    private int port;
+    private String basePath = "/v1";
+    private boolean conformance = true;
+    private Path spec;
+    private Consumer<String> mismatchListener;
+
+    private Builder() {
+    }
+
+    /** The client id the token endpoint accepts. Default {@code fake-client-id}. */
+    public Builder clientId(String clientId) {
+      this.clientId = Objects.requireNonNull(clientId, "clientId");
+      return this;
+    }
+
+    /** The client secret the token endpoint accepts. Default {@code fake-client-secret}. */
+    public Builder clientSecret(String clientSecret) {
+      this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
+      return this;
+    }
+
+    /**
+     * How long issued tokens live; {@code expires_in} says the same in whole seconds. Default 15 minutes, the
+     * server's default (self-managed installs can change it, older docs say 3 minutes).
+     */
+    public Builder tokenLifetime(Duration tokenLifetime) {
+      if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {
+        throw new IllegalArgumentException("tokenLifetime must be positive: " + tokenLifetime);
+      }
+      this.tokenLifetime = tokenLifetime;
+      return this;
+    }
+
+    /**
+     * How long a job takes, by the fake's clock: pending for the first tenth, running (rows and bytes growing) for
+     * the rest, then ended. Default 3 seconds, short enough for examples on the real clock.
+     */
+    public Builder jobDuration(Duration jobDuration) {
+      if (jobDuration.isNegative()) {
+        throw new IllegalArgumentException("jobDuration must not be negative: " + jobDuration);
+      }
+      this.jobDuration = jobDuration;
+      return this;
+    }
+
+    /** How many rows a succeeded sync job reports ({@code bytesSynced} is 100 bytes a row). Default 10,000. */
+    public Builder jobRows(long jobRows) {
+      if (jobRows < 0) {
+        throw new IllegalArgumentException("jobRows must not be negative: " + jobRows);
+      }
+      this.jobRows = jobRows;
+      return this;
+    }
+
+    /**
+     * The clock for token expiry, job progress and {@code createdAt}. Default the system clock; give a
+     * {@link ManualClock} to move time in tests.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The port on 127.0.0.1. Default 0: a free port, so tests can run side by side. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("Not a port: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The path the API lives under. Default {@code /v1}, as Cloud; {@code /api/public/v1} as a self-managed server. */
+    public Builder basePath(String basePath) {
+      if (!basePath.startsWith("/") || (basePath.length() > 1 && basePath.endsWith("/"))) {
+        throw new IllegalArgumentException("basePath must start with / and not end with /: " + basePath);
+      }
+      this.basePath = basePath.equals("/") ? "" : basePath;
+      return this;
+    }
+
+    /**
+     * Whether to check every exchange against the spec. Default true. The first fake in a JVM spends most of a second
+     * parsing the spec; later ones share the result.
+     */
+    public Builder conformance(boolean conformance) {
+      this.conformance = conformance;
+      return this;
+    }
+
+    /**
+     * The spec to check against. Default: {@code api-spec/src/main/openapi/airbyte-api.yaml} of the checkout that
+     * contains the working directory, when there is one (this repository's own tests), otherwise the copy in the
+     * {@code airbyte-api-spec} jar.
+     */
+    public Builder spec(Path spec) {
+      this.spec = Objects.requireNonNull(spec, "spec");
+      return this;
+    }
+
+    Builder mismatchListener(Consumer<String> listener) {
+      this.mismatchListener = listener;
+      return this;
+    }
+
+    /** Starts a fake with these settings. */
+    public FakeAirbyte start() {
+      return new FakeAirbyte(this);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.github.airbytejava.testkit;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.Map;
+
+/** An answer of the fake before it goes on the wire: status, content type (null for none), body, extra headers. */
+record Reply(int status, String contentType, String body, Map<String, String> headers) {
+
+  static final String JSON = "application/json";
+  private static final String ERRORS = "https://reference.airbyte.com/reference/errors";
+
+  Reply {
+    headers = Map.copyOf(headers);
+  }
+
+  static Reply json(int status, JsonElement body) {
+    return new Reply(status, JSON, Json.GSON.toJson(body), Map.of());
+  }
+
+  static Reply ok(JsonElement body) {
+    return json(200, body);
+  }
+
+  static Reply noContent() {
+    return new Reply(204, null, "", Map.of());
+  }
+
+  /**
+   * A problem as the real server writes it (AbstractThrowableProblemHandler): {@code status, type, title, detail}
+   * and an optional {@code data} object, sent as {@code application/json} (not {@code application/problem+json}).
+   * {@code slug} is the anchor of the type URL, which the server also uses as the title.
+   */
+  static Reply problem(int status, String slug, String detail, JsonObject data) {
+    JsonObject problem = new JsonObject();
+    problem.addProperty("status", status);
+    problem.addProperty("type", ERRORS + "#" + slug);
+    problem.addProperty("title", slug);
+    problem.addProperty("detail", detail);
+    problem.addProperty("documentationUrl", ERRORS);
+    if (data != null) {
+      problem.add("data", data);
+    }
+    return json(status, problem);
+  }
+
+  static Reply badRequest(String detail) {
+    return problem(400, "bad-request", detail, Json.object("message", detail));
+  }
+
+  static Reply notFound(String resourceType, String resourceId) {
+    JsonObject data = Json.object("resourceType", resourceType);
+    data.addProperty("resourceId", resourceId);
+    return problem(404, "resource-not-found", "Could not find a " + resourceType + " with id " + resourceId + ".",
+        data);
+  }
+
+  Reply withBody(String newBody) {
+    return new Reply(status, contentType, newBody, headers);
+  }
+}
