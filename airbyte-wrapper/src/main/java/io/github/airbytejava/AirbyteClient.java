@@ -1,0 +1,675 @@
+package io.github.airbytejava;
+
+import io.github.airbytejava.generated.api.ApplicationsApi;
+import io.github.airbytejava.generated.api.ConnectionsApi;
+import io.github.airbytejava.generated.api.ConnectorDefinitionsApi;
+import io.github.airbytejava.generated.api.DataplanesApi;
+import io.github.airbytejava.generated.api.DeclarativeSourceDefinitionsApi;
+import io.github.airbytejava.generated.api.DestinationDefinitionsApi;
+import io.github.airbytejava.generated.api.DestinationsApi;
+import io.github.airbytejava.generated.api.EmbeddedApi;
+import io.github.airbytejava.generated.api.GroupsApi;
+import io.github.airbytejava.generated.api.HealthApi;
+import io.github.airbytejava.generated.api.JobsApi;
+import io.github.airbytejava.generated.api.OAuthApi;
+import io.github.airbytejava.generated.api.OrganizationsApi;
+import io.github.airbytejava.generated.api.PermissionsApi;
+import io.github.airbytejava.generated.api.RegionsApi;
+import io.github.airbytejava.generated.api.RootApi;
+import io.github.airbytejava.generated.api.SourceDefinitionsApi;
+import io.github.airbytejava.generated.api.SourcesApi;
+import io.github.airbytejava.generated.api.StreamsApi;
+import io.github.airbytejava.generated.api.TagsApi;
+import io.github.airbytejava.generated.api.UsersApi;
+import io.github.airbytejava.generated.api.WorkspacesApi;
+import io.github.airbytejava.generated.invoker.ApiClient;
+import io.github.airbytejava.internal.RetryInterceptor;
+import io.github.airbytejava.internal.SendGuard;
+import io.github.airbytejava.internal.Sleeper;
+import io.github.airbytejava.internal.TranslatingApiClient;
+import io.github.airbytejava.internal.Version;
+import io.github.airbytejava.internal.auth.AuthInterceptor;
+import io.github.airbytejava.internal.auth.HttpLogging;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+
+/**
+ * The Airbyte API client: every generated API, plus retries, typed errors, pagination and sync-and-wait.
+ *
+ * <pre>{@code
+ * try (AirbyteClient client = AirbyteClient.builder()
+ *     .credentials(Credentials.clientCredentials(clientId, clientSecret))
+ *     .build()) {
+ *   client.paginate().connections().forEach(c -> System.out.println(c.getName()));
+ *   JobResponse job = client.syncs().run(connectionId);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe, and meant to be shared: all APIs use one OkHttp client, one connection pool and one token
+ * cache. Nothing is set up until the first API is used. Calls throw only unchecked {@link AirbyteException}s:
+ * {@link AirbyteHttpException} and its subclasses for a non-2xx status, {@link AirbyteTransportException} when
+ * there was no response, {@link MalformedResponseException} when a 2xx body does not parse. (One exception: a
+ * generated method given null for a required parameter throws the generated {@code ApiException} before any
+ * request is made.)
+ *
+ * <p>{@link #close()} stops background token refreshes and waits in {@code *Async} syncs, and, when the client
+ * created its own OkHttp client, releases its threads and connections. A client given to
+ * {@link Builder#okHttpClient(OkHttpClient)} is left open: it is yours.
+ */
+public final class AirbyteClient implements AutoCloseable {
+  /** Airbyte Cloud's API base URL. */
+  public static final String CLOUD_BASE_URL = "https://api.airbyte.com/v1";
+  /** What {@link Builder#selfManaged(String)} appends to a host URL. */
+  public static final String SELF_MANAGED_API_PATH = "/api/public/v1";
+
+  /** How much of each HTTP exchange {@link Builder#logLevel(LogLevel)} logs; secrets are always masked. */
+  public enum LogLevel {
+    /** Nothing. */
+    NONE,
+    /** Request and response lines, with durations. */
+    BASIC,
+    /** Lines and headers. */
+    HEADERS,
+    /** Lines, headers and bodies. */
+    BODY
+  }
+
+  private final HttpUrl baseUrl;
+  private final Credentials credentials;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+  private final Duration writeTimeout;
+  private final Duration callTimeout;
+  private final OkHttpClient userHttpClient;
+  private final String userAgent;
+  private final RetryPolicy retryPolicy;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final DoubleSupplier jitter;
+  private final LogLevel logLevel;
+  private final Consumer<String> logger;
+  private final Syncs syncs;
+  private final Paginator paginator;
+
+  private final Object lock = new Object();
+  private volatile Wiring wiring;
+  private ExecutorService syncExecutor;
+  private volatile boolean closed;
+
+  private AirbyteClient(Builder builder, HttpUrl baseUrl) {
+    this.baseUrl = baseUrl;
+    this.credentials = builder.credentials;
+    this.connectTimeout = builder.connectTimeout;
+    this.readTimeout = builder.readTimeout;
+    this.writeTimeout = builder.writeTimeout;
+    this.callTimeout = builder.callTimeout;
+    this.userHttpClient = builder.okHttpClient;
+    this.userAgent = builder.userAgent;
+    this.retryPolicy = builder.retryPolicy;
+    this.clock = builder.clock;
+    this.sleeper = builder.sleeper;
+    this.jitter = builder.jitter;
+    this.logLevel = builder.logLevel;
+    this.logger = builder.logger;
+    this.syncs = new Syncs(this, clock, sleeper, this::syncExecutor);
+    this.paginator = new Paginator(this);
+  }
+
+  /** A builder with the defaults stated on each setter (Airbyte Cloud, no credentials). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Same as {@link #fromEnv(Map)} with {@link System#getenv()}. */
+  public static AirbyteClient fromEnv() {
+    return fromEnv(System.getenv());
+  }
+
+  /**
+   * A client configured from these variables (blank counts as unset):
+   * <ul>
+   *   <li>{@code AIRBYTE_API_URL}: the API base URL, {@value #CLOUD_BASE_URL} if unset. A URL without a path
+   *       ({@code http://host:8000}) is a self-managed install's host, mapped as by
+   *       {@link Builder#selfManaged(String)} ({@code https://api.airbyte.com} alone means Cloud); any other is
+   *       used as given.
+   *   <li>{@code AIRBYTE_CLIENT_ID} and {@code AIRBYTE_CLIENT_SECRET}: client credentials; or
+   *   <li>{@code AIRBYTE_ACCESS_TOKEN}: a fixed bearer token.
+   * </ul>
+   * With neither, no {@code Authorization} header is sent ({@link Credentials#none()}).
+   *
+   * @throws IllegalArgumentException if only one of id and secret is set, if a token is set as well, or if the
+   *     URL is invalid; the message names the variable, never its value
+   */
+  public static AirbyteClient fromEnv(Map<String, String> env) {
+    Objects.requireNonNull(env, "env");
+    Builder builder = builder();
+    String url = text(env, "AIRBYTE_API_URL");
+    if (url != null) {
+      HttpUrl parsed = HttpUrl.parse(url.trim());
+      if (parsed != null && "/".equals(parsed.encodedPath()) && parsed.host().equals("api.airbyte.com")) {
+        builder.baseUrl(CLOUD_BASE_URL);
+      } else if (parsed != null && "/".equals(parsed.encodedPath())) {
+        builder.selfManaged(url);
+      } else {
+        builder.baseUrl(url);
+      }
+    }
+    String clientId = text(env, "AIRBYTE_CLIENT_ID");
+    String clientSecret = text(env, "AIRBYTE_CLIENT_SECRET");
+    String accessToken = text(env, "AIRBYTE_ACCESS_TOKEN");
+    if ((clientId == null) != (clientSecret == null)) {
+      throw new IllegalArgumentException(clientId == null
+          ? "AIRBYTE_CLIENT_SECRET is set but AIRBYTE_CLIENT_ID is not"
+          : "AIRBYTE_CLIENT_ID is set but AIRBYTE_CLIENT_SECRET is not");
+    }
+    if (clientId != null && accessToken != null) {
+      throw new IllegalArgumentException(
+          "Set either AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET, or AIRBYTE_ACCESS_TOKEN, not both");
+    }
+    if (clientId != null) {
+      builder.credentials(Credentials.clientCredentials(clientId, clientSecret));
+    } else if (accessToken != null) {
+      builder.credentials(Credentials.bearerToken(accessToken));
+    }
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("AIRBYTE_API_URL: " + e.getMessage(), e);
+    }
+  }
+
+  private static String text(Map<String, String> env, String name) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  /** A builder holding this client's configuration, to derive a variant; this client is not changed. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Same as {@link #toBuilder()}, in OkHttp's words. */
+  public Builder newBuilder() {
+    return toBuilder();
+  }
+
+  // ---- The generated APIs. Each call returns a new, cheap object over the one shared ApiClient: the
+  // ---- generated classes are mutable (setCustomBaseUrl), so they are not shared between callers.
+
+  public SourcesApi sources() {
+    return new SourcesApi(apiClient());
+  }
+
+  public DestinationsApi destinations() {
+    return new DestinationsApi(apiClient());
+  }
+
+  public ConnectionsApi connections() {
+    return new ConnectionsApi(apiClient());
+  }
+
+  /** Jobs. To start one without risking a second, and to wait for it, see {@link #syncs()}. */
+  public JobsApi jobs() {
+    return new JobsApi(apiClient());
+  }
+
+  public WorkspacesApi workspaces() {
+    return new WorkspacesApi(apiClient());
+  }
+
+  public SourceDefinitionsApi sourceDefinitions() {
+    return new SourceDefinitionsApi(apiClient());
+  }
+
+  public DestinationDefinitionsApi destinationDefinitions() {
+    return new DestinationDefinitionsApi(apiClient());
+  }
+
+  public DeclarativeSourceDefinitionsApi declarativeSourceDefinitions() {
+    return new DeclarativeSourceDefinitionsApi(apiClient());
+  }
+
+  public ConnectorDefinitionsApi connectorDefinitions() {
+    return new ConnectorDefinitionsApi(apiClient());
+  }
+
+  public PermissionsApi permissions() {
+    return new PermissionsApi(apiClient());
+  }
+
+  public OrganizationsApi organizations() {
+    return new OrganizationsApi(apiClient());
+  }
+
+  public UsersApi users() {
+    return new UsersApi(apiClient());
+  }
+
+  public TagsApi tags() {
+    return new TagsApi(apiClient());
+  }
+
+  public ApplicationsApi applications() {
+    return new ApplicationsApi(apiClient());
+  }
+
+  public GroupsApi groups() {
+    return new GroupsApi(apiClient());
+  }
+
+  public RegionsApi regions() {
+    return new RegionsApi(apiClient());
+  }
+
+  public DataplanesApi dataplanes() {
+    return new DataplanesApi(apiClient());
+  }
+
+  public StreamsApi streams() {
+    return new StreamsApi(apiClient());
+  }
+
+  public HealthApi health() {
+    return new HealthApi(apiClient());
+  }
+
+  public OAuthApi oauth() {
+    return new OAuthApi(apiClient());
+  }
+
+  public EmbeddedApi embedded() {
+    return new EmbeddedApi(apiClient());
+  }
+
+  public RootApi root() {
+    return new RootApi(apiClient());
+  }
+
+  /** Every item of the paged list operations as lazy streams. */
+  public Paginator paginate() {
+    return paginator;
+  }
+
+  /** Start jobs without ever starting two, and wait for them. */
+  public Syncs syncs() {
+    return syncs;
+  }
+
+  /** The API base URL, such as {@value #CLOUD_BASE_URL}, without a trailing slash. */
+  public String baseUrl() {
+    String url = baseUrl.toString();
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** The {@code User-Agent} sent with every request. */
+  public String userAgent() {
+    return userAgent;
+  }
+
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
+  public Duration writeTimeout() {
+    return writeTimeout;
+  }
+
+  /** The limit on a whole call, retries included; zero means none. */
+  public Duration callTimeout() {
+    return callTimeout;
+  }
+
+  /** The shared {@link ApiClient} behind every API; created on first use. Do not reconfigure it. */
+  ApiClient apiClient() {
+    return wiring().apiClient;
+  }
+
+  private Wiring wiring() {
+    Wiring current = wiring;
+    if (current != null && !closed) return current;
+    synchronized (lock) {
+      if (closed) throw new IllegalStateException("This AirbyteClient is closed");
+      if (wiring == null) wiring = new Wiring();
+      return wiring;
+    }
+  }
+
+  private ExecutorService syncExecutor() {
+    synchronized (lock) {
+      if (closed) throw new IllegalStateException("This AirbyteClient is closed");
+      if (syncExecutor == null) {
+        AtomicInteger count = new AtomicInteger();
+        syncExecutor = Executors.newCachedThreadPool(task -> {
+          Thread thread = new Thread(task, "airbyte-sync-" + count.incrementAndGet());
+          thread.setDaemon(true); // a forgotten wait must not keep the JVM alive
+          return thread;
+        });
+      }
+      return syncExecutor;
+    }
+  }
+
+  /**
+   * Stops background token refreshes and interrupts {@code *Async} waits (their futures fail); when the client
+   * built its own OkHttp client, shuts down its dispatcher and closes idle connections. Calls already running
+   * finish. Afterwards the API accessors throw {@link IllegalStateException}. Closing twice does nothing.
+   */
+  @Override
+  public void close() {
+    Wiring toClose;
+    ExecutorService executor;
+    synchronized (lock) {
+      if (closed) return;
+      closed = true;
+      toClose = wiring;
+      executor = syncExecutor;
+    }
+    if (executor != null) executor.shutdownNow();
+    if (toClose != null) toClose.close();
+  }
+
+  @Override
+  public String toString() {
+    return "AirbyteClient{baseUrl=" + baseUrl() + ", credentials=" + credentials + '}';
+  }
+
+  /** What exists once the client is first used. */
+  private final class Wiring {
+    final OkHttpClient httpClient;
+    final AuthInterceptor auth;
+    final TranslatingApiClient apiClient;
+    final boolean ownsHttpClient;
+
+    Wiring() {
+      ownsHttpClient = userHttpClient == null;
+      // newBuilder() keeps the user's proxy, TLS settings, interceptors, dispatcher and connection pool.
+      OkHttpClient base = (ownsHttpClient ? new OkHttpClient() : userHttpClient).newBuilder()
+          .connectTimeout(connectTimeout)
+          .readTimeout(readTimeout)
+          .writeTimeout(writeTimeout)
+          .callTimeout(callTimeout)
+          .build();
+      Interceptor addUserAgent = chain -> chain.request().header("User-Agent") != null
+          ? chain.proceed(chain.request())
+          : chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build());
+      Interceptor logging = logLevel == LogLevel.NONE
+          ? null : HttpLogging.create(HttpLogging.Level.valueOf(logLevel.name()), logger);
+
+      // Token requests: no API retries (the token endpoint has its own) and no Authorization.
+      OkHttpClient.Builder token = base.newBuilder().addInterceptor(addUserAgent);
+      if (logging != null) token.addInterceptor(logging);
+      auth = AuthInterceptor.create(credentials, baseUrl, token.build(), clock, sleeper, jitter);
+
+      // Order matters: retries outside authentication (each attempt gets a current token), logging inside it
+      // (each attempt is logged, the header masked), one-shot bodies last (see SendGuard).
+      SendGuard sendGuard = new SendGuard();
+      OkHttpClient.Builder api = base.newBuilder()
+          .addInterceptor(addUserAgent)
+          .addInterceptor(new RetryInterceptor(retryPolicy, sendGuard, clock, sleeper, jitter))
+          .addInterceptor(auth);
+      if (logging != null) api.addInterceptor(logging);
+      api.addInterceptor(sendGuard.oneShotBodies()).addNetworkInterceptor(sendGuard.networkInterceptor());
+      httpClient = api.build();
+      apiClient = new TranslatingApiClient(httpClient, baseUrl(), userAgent, clock);
+    }
+
+    void close() {
+      auth.close();
+      if (ownsHttpClient) {
+        httpClient.dispatcher().executorService().shutdown();
+        httpClient.connectionPool().evictAll();
+      }
+    }
+  }
+
+  /**
+   * Builds an {@link AirbyteClient}. AWS SDK style: setters without {@code set}, each stating its default. Build
+   * as many clients from one builder as you like; changing the builder afterwards changes none of them.
+   */
+  public static final class Builder {
+    private String baseUrl = CLOUD_BASE_URL;
+    private boolean selfManaged = false;
+    private Credentials credentials = Credentials.none();
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofMinutes(3);
+    private Duration writeTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = Duration.ZERO;
+    private OkHttpClient okHttpClient;
+    private String userAgent = Version.userAgent();
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+    private LogLevel logLevel = LogLevel.NONE;
+    private Consumer<String> logger = defaultLogger();
+
+    private Builder() {}
+
+    private Builder(AirbyteClient client) {
+      this.baseUrl = client.baseUrl();
+      this.credentials = client.credentials;
+      this.connectTimeout = client.connectTimeout;
+      this.readTimeout = client.readTimeout;
+      this.writeTimeout = client.writeTimeout;
+      this.callTimeout = client.callTimeout;
+      this.okHttpClient = client.userHttpClient;
+      this.userAgent = client.userAgent;
+      this.retryPolicy = client.retryPolicy;
+      this.clock = client.clock;
+      this.sleeper = client.sleeper;
+      this.jitter = client.jitter;
+      this.logLevel = client.logLevel;
+      this.logger = client.logger;
+    }
+
+    /**
+     * The API base URL, used as given (a trailing slash is dropped), for example
+     * {@code https://airbyte.example.com/api/public/v1}. If not specified, Airbyte Cloud's
+     * {@value AirbyteClient#CLOUD_BASE_URL} is used. Checked by {@link #build()}. Replaces
+     * {@link #selfManaged(String)}.
+     */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+      this.selfManaged = false;
+      return this;
+    }
+
+    /**
+     * A self-managed Airbyte, given by the URL its web app is served at: {@code http://host:8000} means the API
+     * base {@code http://host:8000/api/public/v1} (a path prefix is kept: {@code https://example.com/airbyte}
+     * means {@code https://example.com/airbyte/api/public/v1}; a URL that already ends in
+     * {@value AirbyteClient#SELF_MANAGED_API_PATH} is used as is). Checked by {@link #build()}. Replaces
+     * {@link #baseUrl(String)}.
+     */
+    public Builder selfManaged(String hostUrl) {
+      this.baseUrl = hostUrl;
+      this.selfManaged = true;
+      return this;
+    }
+
+    /**
+     * How to authenticate. If not specified, {@link Credentials#none()} is used (no {@code Authorization}
+     * header), since only the caller knows the credentials; Airbyte Cloud answers 401 without them.
+     */
+    public Builder credentials(Credentials credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      return this;
+    }
+
+    /**
+     * The limit on opening a connection (TCP and TLS). If not specified, 10 s is used: a reachable server
+     * connects in well under a second, and an unreachable one should fail fast, since a POST is only retried
+     * when it could not connect.
+     */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = nonNegative(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    /**
+     * The limit on waiting for the next bytes of a response. If not specified, 3 minutes is used: Airbyte
+     * answers {@code POST /jobs} and connection creation only when done, and loaded self-managed servers took
+     * up to 130 s for them. Zero means no limit.
+     */
+    public Builder readTimeout(Duration readTimeout) {
+      this.readTimeout = nonNegative(readTimeout, "readTimeout");
+      return this;
+    }
+
+    /**
+     * The limit on sending the next bytes of a request. If not specified, 30 s is used: request bodies are small
+     * JSON documents. Zero means no limit.
+     */
+    public Builder writeTimeout(Duration writeTimeout) {
+      this.writeTimeout = nonNegative(writeTimeout, "writeTimeout");
+      return this;
+    }
+
+    /**
+     * The limit on a whole call, from the first attempt to the last response byte, retries and their waits
+     * included. If not specified, zero (none) is used: the connect, read and write timeouts already bound every
+     * attempt, and {@link RetryPolicy#maxElapsed()} bounds the retries; set it for a hard deadline per call.
+     */
+    public Builder callTimeout(Duration callTimeout) {
+      this.callTimeout = nonNegative(callTimeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * An OkHttp client to build on: its proxy, TLS settings (custom CA, client certificates), interceptors,
+     * dispatcher and connection pool are kept; this builder's timeouts replace its own, and the client adds its
+     * own interceptors after yours (so yours see each call once, before retries and authentication). If not
+     * specified, a new OkHttp client is created. Closing the {@code AirbyteClient} does not shut a given client
+     * down.
+     */
+    public Builder okHttpClient(OkHttpClient okHttpClient) {
+      this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient");
+      return this;
+    }
+
+    /**
+     * The {@code User-Agent} header. If not specified, {@code airbyte-java-client/<version>} is used, so that
+     * server logs tell this client's requests apart.
+     */
+    public Builder userAgent(String userAgent) {
+      if (userAgent == null || userAgent.isBlank()) {
+        throw new IllegalArgumentException("userAgent must not be null or blank");
+      }
+      this.userAgent = userAgent.trim();
+      return this;
+    }
+
+    /**
+     * When to retry. If not specified, {@link RetryPolicy#defaults()} is used: 429s, 502-504s and connection
+     * failures do happen, and only GET, PUT and DELETE (and POST or PATCH that could not connect) are retried.
+     * {@link RetryPolicy#none()} turns retries off.
+     */
+    public Builder retries(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * The clock for token expiry, {@code Retry-After} dates, retry budgets and sync deadlines. If not specified,
+     * {@link Clock#systemUTC()} is used. Tests pass a fake one.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * How much of each HTTP exchange to log. If not specified, {@link LogLevel#NONE} is used: bodies can be large
+     * and hold connector configuration. {@code Authorization}, cookies, client secrets, tokens and passwords are
+     * always masked.
+     */
+    public Builder logLevel(LogLevel logLevel) {
+      this.logLevel = Objects.requireNonNull(logLevel, "logLevel");
+      return this;
+    }
+
+    /**
+     * Where log lines go. If not specified, the {@link System.Logger} {@code io.github.airbytejava.http} at
+     * level INFO, which reaches java.util.logging or whatever backend the application installed.
+     */
+    public Builder logger(Consumer<String> logger) {
+      this.logger = Objects.requireNonNull(logger, "logger");
+      return this;
+    }
+
+    /** Test hook: how the client waits between retries and polls. */
+    Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** Test hook: values in [0, 1) for backoff jitter. */
+    Builder jitter(DoubleSupplier jitter) {
+      this.jitter = Objects.requireNonNull(jitter, "jitter");
+      return this;
+    }
+
+    /**
+     * Builds the client. Nothing is connected and no thread is started until the first API is used.
+     *
+     * @throws IllegalArgumentException if the base URL is null, blank, not an absolute http or https URL, or
+     *     carries a query, a fragment or a user name
+     */
+    public AirbyteClient build() {
+      return new AirbyteClient(this, resolveBaseUrl());
+    }
+
+    private HttpUrl resolveBaseUrl() {
+      String what = selfManaged ? "selfManaged host URL" : "baseUrl";
+      if (baseUrl == null || baseUrl.isBlank()) {
+        throw new IllegalArgumentException(what + " must not be null or blank");
+      }
+      HttpUrl url = HttpUrl.parse(baseUrl.trim());
+      if (url == null) {
+        throw new IllegalArgumentException(what + " is not an absolute http or https URL: \""
+            + baseUrl.trim().replaceAll("[^/?#@\\s]+@", "***@") + '"');
+      }
+      if (!url.username().isEmpty() || !url.password().isEmpty()) {
+        // Not repeated: it holds a password. Basic authentication is Credentials.basic(user, password).
+        throw new IllegalArgumentException(what + " must not contain a user name or password; use Credentials.basic");
+      }
+      if (url.encodedQuery() != null || url.encodedFragment() != null) {
+        throw new IllegalArgumentException(what + " must not have a query or fragment: \"" + url.newBuilder()
+            .query(null).fragment(null).build() + "?...\"");
+      }
+      String path = url.encodedPath().replaceAll("/+$", "");
+      if (selfManaged && !path.endsWith(SELF_MANAGED_API_PATH)) path = path + SELF_MANAGED_API_PATH;
+      return url.newBuilder().encodedPath(path.isEmpty() ? "/" : path).build();
+    }
+
+    private static Duration nonNegative(Duration value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative()) throw new IllegalArgumentException(name + " must not be negative: " + value);
+      return value;
+    }
+
+    private static Consumer<String> defaultLogger() {
+      System.Logger log = System.getLogger("io.github.airbytejava.http");
+      return line -> log.log(System.Logger.Level.INFO, line);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package io.github.airbytejava.internal;
+
+import io.github.airbytejava.AirbyteException;
+import io.github.airbytejava.AirbyteHttpException;
+import io.github.airbytejava.AirbyteTransportException;
+import io.github.airbytejava.AuthenticationException;
+import io.github.airbytejava.BadRequestException;
+import io.github.airbytejava.ConflictException;
+import io.github.airbytejava.NotFoundException;
+import io.github.airbytejava.PermissionDeniedException;
+import io.github.airbytejava.RateLimitException;
+import io.github.airbytejava.ServerException;
+import io.github.airbytejava.UnprocessableEntityException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/** Turns failed calls into the typed exceptions. Messages carry the method and the URL path, never the query. */
+public final class Failures {
+  private Failures() {}
+
+  /** The exception for a non-2xx {@code response}; reads (a bounded part of) its body and closes it. */
+  public static AirbyteHttpException fromResponse(Response response, Clock clock) {
+    Request request = response.request();
+    String method = request.method();
+    String path = request.url().encodedPath();
+    int status = response.code();
+    String raw = readCapped(response);
+    ErrorBody body = ErrorBody.parse(status, response.message(), raw);
+    String title = body.title();
+    String detail = body.detail();
+    String type = body.problemType();
+    switch (status) {
+      case 400: return new BadRequestException(method, path, status, title, detail, type, raw, null);
+      case 401: return new AuthenticationException(method, path, status, title, detail, type, raw, null, null);
+      case 403: return new PermissionDeniedException(method, path, status, title, detail, type, raw, null);
+      case 404: return new NotFoundException(method, path, status, title, detail, type, raw, null);
+      case 409: return new ConflictException(method, path, status, title, detail, type, raw, null);
+      case 422: return new UnprocessableEntityException(method, path, status, title, detail, type, raw, null);
+      case 429:
+        Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
+        return new RateLimitException(method, path, status, title, detail, type, raw, retryAfter, null);
+      default:
+        if (status >= 500 && status <= 599) {
+          return new ServerException(method, path, status, title, detail, type, raw, null);
+        }
+        return new AirbyteHttpException(method, path, status, title, detail, type, raw, null);
+    }
+  }
+
+  /**
+   * The exception for a call that produced no usable response. An {@link AirbyteException} raised inside the
+   * chain (by the token exchange, say) is returned as it is, also when OkHttp's asynchronous path wrapped it.
+   */
+  public static AirbyteException fromFailure(Request request, Throwable failure) {
+    AirbyteException own = findOwn(failure);
+    if (own != null) return own;
+    String method = request.method();
+    String path = request.url().encodedPath();
+    if (failure instanceof IOException) return new AirbyteTransportException(method, path, failure);
+    return new AirbyteException(method + ' ' + path + " failed: " + failure.getClass().getSimpleName()
+        + (failure.getMessage() == null ? "" : ": " + failure.getMessage()), failure);
+  }
+
+  private static AirbyteException findOwn(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof AirbyteException) return (AirbyteException) t;
+      for (Throwable suppressed : t.getSuppressed()) {
+        if (suppressed instanceof AirbyteException) return (AirbyteException) suppressed;
+      }
+    }
+    return null;
+  }
+
+  /** Up to {@link ErrorBody#RAW_BODY_LIMIT} characters of the body, or null; never throws. */
+  static String readCapped(Response response) {
+    try (ResponseBody body = response.body()) {
+      if (body == null) return null;
+      okio.BufferedSource source = body.source();
+      source.request(ErrorBody.RAW_BODY_LIMIT);
+      long available = Math.min(source.getBuffer().size(), ErrorBody.RAW_BODY_LIMIT);
+      java.nio.charset.Charset charset = body.contentType() == null ? null : body.contentType().charset();
+      String text = source.getBuffer().readString(available,
+          charset == null ? java.nio.charset.StandardCharsets.UTF_8 : charset);
+      return text.isEmpty() ? null : text;
+    } catch (IOException | RuntimeException e) {
+      return null; // the body broke off: the status alone still says what happened
+    }
+  }
+}

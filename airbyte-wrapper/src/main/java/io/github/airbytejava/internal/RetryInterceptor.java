@@ -1,0 +1,111 @@
+package io.github.airbytejava.internal;
+
+import io.github.airbytejava.RetryPolicy;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.security.cert.CertificateException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.DoubleSupplier;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Retries calls by the rules of {@link RetryPolicy}. An application interceptor placed outside the
+ * authentication interceptor, so every attempt gets a current token, and inside the user's own interceptors.
+ *
+ * <p>Whether a POST or PATCH may be sent again is decided by {@link SendGuard}: once an attempt had a
+ * connection, the request may have reached the server.
+ */
+public final class RetryInterceptor implements Interceptor {
+  private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
+  private static final Set<Integer> RETRIABLE_STATUS = Set.of(429, 502, 503, 504);
+
+  private final RetryPolicy policy;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final DoubleSupplier jitter;
+  private final SendGuard sendGuard;
+
+  public RetryInterceptor(RetryPolicy policy, SendGuard sendGuard, Clock clock, Sleeper sleeper,
+      DoubleSupplier jitter) {
+    this.policy = policy;
+    this.sendGuard = sendGuard;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.jitter = jitter;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    boolean idempotent = IDEMPOTENT.contains(request.method());
+    Instant start = clock.instant();
+    for (int attempt = 1; ; attempt++) {
+      AtomicBoolean connected = sendGuard.begin(chain.call());
+      Response response;
+      try {
+        response = chain.proceed(request);
+      } catch (IOException e) {
+        // A POST whose connection was open may have been received: sending it again could act twice.
+        boolean mayRetry = (idempotent || !connected.get()) && isTransient(e) && !chain.call().isCanceled();
+        Duration delay = backoff(attempt);
+        if (!mayRetry || !withinBudget(attempt, start, delay)) throw e;
+        sleep(delay);
+        continue;
+      } finally {
+        sendGuard.end(chain.call());
+      }
+      if (!idempotent || !RETRIABLE_STATUS.contains(response.code())) return response;
+      Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
+      // A server that asks for a long pause is answered by the caller, who sees getRetryAfter().
+      if (retryAfter != null && retryAfter.compareTo(policy.maxDelay()) > 0) return response;
+      Duration delay = retryAfter != null ? retryAfter : backoff(attempt);
+      if (!withinBudget(attempt, start, delay)) return response;
+      response.close();
+      sleep(delay);
+    }
+  }
+
+  private boolean withinBudget(int attempt, Instant start, Duration delay) {
+    if (attempt >= policy.maxAttempts()) return false;
+    Instant nextStart = clock.instant().plus(delay);
+    return !nextStart.isAfter(start.plus(policy.maxElapsed()));
+  }
+
+  /** Full jitter: uniform in [0, min(maxDelay, initialDelay * 2^(attempt-1))]. */
+  private Duration backoff(int attempt) {
+    long ceiling = policy.initialDelay().toMillis();
+    for (int i = 1; i < attempt && ceiling < policy.maxDelay().toMillis(); i++) ceiling *= 2;
+    ceiling = Math.min(ceiling, policy.maxDelay().toMillis());
+    return Duration.ofMillis((long) (ceiling * Math.min(1.0, Math.max(0.0, jitter.getAsDouble()))));
+  }
+
+  private void sleep(Duration delay) throws IOException {
+    if (delay.isZero()) return;
+    try {
+      sleeper.sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting to retry");
+      interrupted.initCause(e);
+      throw interrupted;
+    }
+  }
+
+  /** Whether another attempt may cure the failure; a certificate the client does not trust stays untrusted. */
+  private static boolean isTransient(IOException e) {
+    // A bare InterruptedIOException is a thread interrupt or the whole-call timeout, not a slow server.
+    if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) return false;
+    if (e instanceof SSLPeerUnverifiedException) return false;
+    if (e instanceof SSLHandshakeException && e.getCause() instanceof CertificateException) return false;
+    return true;
+  }
+}

@@ -1,0 +1,204 @@
+package io.github.airbytejava.internal;
+
+import io.github.airbytejava.AirbyteException;
+import io.github.airbytejava.AirbyteHttpException;
+import io.github.airbytejava.MalformedResponseException;
+import io.github.airbytejava.generated.invoker.ApiCallback;
+import io.github.airbytejava.generated.invoker.ApiClient;
+import io.github.airbytejava.generated.invoker.ApiException;
+import io.github.airbytejava.generated.invoker.ApiResponse;
+import io.github.airbytejava.generated.invoker.JSON;
+import io.github.airbytejava.generated.invoker.Pair;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The generated {@link ApiClient}, with every failure turned into the typed exceptions: a non-2xx status into
+ * an {@link AirbyteHttpException} subclass, no response into an
+ * {@link io.github.airbytejava.AirbyteTransportException}, a 2xx body that does not parse into a
+ * {@link MalformedResponseException}. Gson's exceptions, the generated models' {@code IllegalArgumentException}s
+ * and the generated {@link ApiException} never reach the caller of a synchronous call.
+ *
+ * <p>Asynchronous calls ({@code *Async} methods) must report through the generated {@link ApiCallback}, whose
+ * {@code onFailure} takes an {@link ApiException}: it carries the typed exception as its cause, and its message.
+ *
+ * <p>Its configuration is fixed once built: the client it sends through, the base path and debugging (which
+ * would log the {@code Authorization} header) cannot be changed.
+ */
+public final class TranslatingApiClient extends ApiClient {
+  private final Clock clock;
+  private final boolean frozen;
+
+  public TranslatingApiClient(OkHttpClient httpClient, String basePath, String userAgent, Clock clock) {
+    super(httpClient);
+    this.clock = clock;
+    setBasePath(basePath);
+    setUserAgent(userAgent);
+    this.frozen = true;
+  }
+
+  @Override
+  public ApiClient setBasePath(String basePath) {
+    if (frozen) throw new UnsupportedOperationException("The base URL is set with AirbyteClient.Builder");
+    return super.setBasePath(basePath);
+  }
+
+  @Override
+  public ApiClient setHttpClient(OkHttpClient newHttpClient) {
+    if (frozen) throw new UnsupportedOperationException("The HTTP client is set with AirbyteClient.Builder");
+    return super.setHttpClient(newHttpClient);
+  }
+
+  @Override
+  public ApiClient setDebugging(boolean debugging) {
+    // The generated logging prints the Authorization header; the client's own logging redacts it.
+    throw new UnsupportedOperationException("Use AirbyteClient.Builder.logLevel, which redacts credentials");
+  }
+
+  @Override
+  public Call buildCall(String baseUrl, String path, String method, List<Pair> queryParams,
+      List<Pair> collectionQueryParams, Object body, Map<String, String> headerParams,
+      Map<String, String> cookieParams, Map<String, Object> formParams, String[] authNames, ApiCallback callback) {
+    try {
+      return super.buildCall(baseUrl, path, method, queryParams, collectionQueryParams, body, headerParams,
+          cookieParams, formParams, authNames, callback);
+    } catch (AirbyteException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new AirbyteException(method + ' ' + path + ": the request could not be built: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public <T> ApiResponse<T> execute(Call call, Type returnType) {
+    Request request = call.request();
+    Response response;
+    try {
+      response = call.execute();
+    } catch (IOException | RuntimeException e) {
+      throw Failures.fromFailure(request, e);
+    }
+    try (response) {
+      T data = handleResponse(response, returnType);
+      return new ApiResponse<>(response.code(), response.headers().toMultimap(), data);
+    }
+  }
+
+  @Override
+  public <T> void executeAsync(Call call, Type returnType, ApiCallback<T> callback) {
+    call.enqueue(new Callback() {
+      @Override
+      public void onFailure(Call failed, IOException e) {
+        AirbyteException error = Failures.fromFailure(failed.request(), e);
+        callback.onFailure(new TypedApiException(error, 0, null, null), 0, null);
+      }
+
+      @Override
+      public void onResponse(Call done, Response response) {
+        Map<String, List<String>> headers = response.headers().toMultimap();
+        T result;
+        try (response) {
+          result = handleResponse(response, returnType);
+        } catch (AirbyteException error) {
+          String raw = error instanceof AirbyteHttpException ? ((AirbyteHttpException) error).getRawBody() : null;
+          callback.onFailure(new TypedApiException(error, response.code(), headers, raw), response.code(), headers);
+          return;
+        }
+        callback.onSuccess(result, response.code(), headers);
+      }
+    });
+  }
+
+  @Override
+  public <T> T handleResponse(Response response, Type returnType) {
+    if (!response.isSuccessful()) throw Failures.fromResponse(response, clock);
+    if (returnType == null || response.code() == 204) {
+      response.close();
+      return null;
+    }
+    return deserialize(response, returnType);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T deserialize(Response response, Type returnType) {
+    Request request = response.request();
+    String method = request.method();
+    String path = request.url().encodedPath();
+    String contentType = response.header("Content-Type");
+    String text;
+    try (ResponseBody body = response.body()) {
+      text = body == null ? "" : body.string();
+    } catch (IOException e) {
+      throw Failures.fromFailure(request, e); // the connection broke while the body was read
+    }
+    if (returnType == String.class) return (T) text;
+    String raw = text.length() <= ErrorBody.RAW_BODY_LIMIT ? text : text.substring(0, ErrorBody.RAW_BODY_LIMIT);
+    if (text.isBlank()) {
+      throw new MalformedResponseException(method, path, response.code(), contentType, "the body is empty", null,
+          null);
+    }
+    if (text.stripLeading().startsWith("<")) {
+      ErrorBody page = ErrorBody.parse(response.code(), response.message(), text);
+      throw new MalformedResponseException(method, path, response.code(), contentType,
+          "an HTML page" + (page.title() == null ? "" : " titled \"" + page.title() + "\"")
+              + " instead of JSON; is the base URL the API's (for example http://HOST:8000/api/public/v1)?",
+          raw, null);
+    }
+    T data;
+    try {
+      data = JSON.deserialize(text, returnType);
+    } catch (RuntimeException e) {
+      throw new MalformedResponseException(method, path, response.code(), contentType,
+          "not a valid " + typeName(returnType) + ": " + reason(e), raw, e);
+    }
+    if (data == null) {
+      throw new MalformedResponseException(method, path, response.code(), contentType,
+          "no " + typeName(returnType) + " in the body", raw, null);
+    }
+    return data;
+  }
+
+  /**
+   * What the generated async callback receives: the typed exception as cause, and its message. The generated
+   * {@link ApiException#getMessage()} would append the response headers, which may hold cookies.
+   */
+  private static final class TypedApiException extends ApiException {
+    private static final long serialVersionUID = 1L;
+
+    TypedApiException(AirbyteException cause, int code, Map<String, List<String>> headers, String body) {
+      super(cause.getMessage(), cause, code, headers, body);
+    }
+
+    @Override
+    public String getMessage() {
+      return getCause().getMessage();
+    }
+  }
+
+  private static String typeName(Type type) {
+    return type instanceof Class ? ((Class<?>) type).getSimpleName() : type.getTypeName();
+  }
+
+  /**
+   * The parser's complaint, without the JSON the generated models quote after "but got" or "in the JSON
+   * string": that could be a large document.
+   */
+  private static String reason(RuntimeException e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    for (String marker : new String[] {" but got `", " in the JSON string"}) {
+      int at = message.indexOf(marker);
+      if (at >= 0) message = message.substring(0, at);
+    }
+    return message.length() <= 300 ? message : message.substring(0, 300) + "...";
+  }
+}

@@ -1,0 +1,249 @@
+package io.github.airbytejava.internal.auth;
+
+import com.google.gson.JsonObject;
+import io.github.airbytejava.AuthenticationException;
+import io.github.airbytejava.Credentials;
+import io.github.airbytejava.TokenSource;
+import io.github.airbytejava.internal.Sleeper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Adds {@code Authorization} to API requests, an application interceptor. See {@link Credentials} for the modes
+ * and {@link TokenLifetime} for when tokens are refreshed.
+ *
+ * <ul>
+ *   <li>Only requests to the scheme, host and port of the API base URL get the header; a request that already
+ *       carries one passes through unchanged, and so does a request to the token URL itself.
+ *   <li>Client credentials and token sources: one cached token, refreshed ahead of expiry in the background, fetched
+ *       once for many concurrent callers ({@link TokenCache}). A 401 drops the token, fetches a new one and replays
+ *       the call once; a second 401 throws {@link AuthenticationException}. A one-shot request body is not
+ *       replayed: the first 401 is returned. A 403 is a permission error and is returned as is.
+ *   <li>Static bearer and Basic: the header is added; a 401 is returned as is, there is nothing to refresh.
+ * </ul>
+ *
+ * <p>Token and replay failures are thrown as {@link AuthenticationException} (unchecked), which {@code Call.execute()}
+ * passes through unchanged. Nothing thrown or logged here contains a secret or a token.
+ */
+public final class AuthInterceptor implements Interceptor {
+  private static final int MAX_BODY_IN_EXCEPTION = 2000;
+
+  private final HttpUrl apiBaseUrl;
+  /** {@code Bearer ...} or {@code Basic ...} for static modes; null otherwise. */
+  private final String staticAuthorization;
+  /** For client credentials and token sources; null otherwise. */
+  private final TokenCache tokenCache;
+  /** The token endpoint, which needs no Authorization; null unless client credentials. */
+  private final HttpUrl tokenUrl;
+  private final AtomicLong tokenRequests;
+  private final AtomicLong unauthorizedResponses = new AtomicLong();
+
+  private AuthInterceptor(HttpUrl apiBaseUrl, String staticAuthorization, TokenCache tokenCache, HttpUrl tokenUrl,
+      AtomicLong tokenRequests) {
+    this.apiBaseUrl = apiBaseUrl;
+    this.staticAuthorization = staticAuthorization;
+    this.tokenCache = tokenCache;
+    this.tokenUrl = tokenUrl;
+    this.tokenRequests = tokenRequests;
+  }
+
+  /**
+   * @param tokenHttpClient the client for token requests: the facade's shared client (same connection pool and
+   *     timeouts) without this interceptor, and best without the facade's own retries, since token requests are
+   *     retried here
+   * @param jitter values in [0, 1), for the refresh time and the token request backoff
+   */
+  public static AuthInterceptor create(Credentials credentials, HttpUrl apiBaseUrl, OkHttpClient tokenHttpClient,
+      Clock clock, Sleeper sleeper, DoubleSupplier jitter) {
+    return create(credentials, apiBaseUrl, tokenHttpClient, clock, sleeper, jitter, null);
+  }
+
+  /** As above; tests pass {@code refreshExecutor} to run refreshes when they choose. Null means a daemon thread. */
+  static AuthInterceptor create(Credentials credentials, HttpUrl apiBaseUrl, OkHttpClient tokenHttpClient,
+      Clock clock, Sleeper sleeper, DoubleSupplier jitter, Executor refreshExecutor) {
+    Objects.requireNonNull(credentials, "credentials");
+    Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
+    Objects.requireNonNull(tokenHttpClient, "tokenHttpClient");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(sleeper, "sleeper");
+    Objects.requireNonNull(jitter, "jitter");
+    AuthMethod method = CredentialsAccess.authMethodOf(credentials);
+    AtomicLong tokenRequests = new AtomicLong();
+    if (method instanceof AuthMethod.StaticBearer bearer) {
+      return new AuthInterceptor(apiBaseUrl, "Bearer " + bearer.accessToken(), null, null, tokenRequests);
+    }
+    if (method instanceof AuthMethod.Basic basic) {
+      String header = okhttp3.Credentials.basic(basic.username(), basic.password(), StandardCharsets.UTF_8);
+      return new AuthInterceptor(apiBaseUrl, header, null, null, tokenRequests);
+    }
+    if (method instanceof AuthMethod.None) {
+      return new AuthInterceptor(apiBaseUrl, null, null, null, tokenRequests);
+    }
+    TokenCache.Fetcher fetcher;
+    HttpUrl tokenUrl = null;
+    if (method instanceof AuthMethod.ClientCredentials client) {
+      tokenUrl = client.tokenUrl() != null ? client.tokenUrl() : TokenEndpoint.defaultTokenUrl(apiBaseUrl);
+      fetcher = new TokenEndpoint(tokenUrl, client.clientId(), client.clientSecret(), tokenHttpClient, clock, sleeper,
+          jitter, tokenRequests);
+    } else {
+      TokenSource source = ((AuthMethod.CustomSource) method).source();
+      fetcher = () -> {
+        tokenRequests.incrementAndGet();
+        return source.fetchToken();
+      };
+    }
+    Executor executor = refreshExecutor != null ? refreshExecutor : newRefreshExecutor();
+    return new AuthInterceptor(apiBaseUrl, null, new TokenCache(fetcher, clock, jitter, executor), tokenUrl,
+        tokenRequests);
+  }
+
+  /**
+   * One daemon thread that ends when idle: nothing keeps the JVM alive, and nothing lingers if {@link #close()} is
+   * never called.
+   */
+  private static Executor newRefreshExecutor() {
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        runnable -> {
+          Thread thread = new Thread(runnable, "airbyte-token-refresh");
+          thread.setDaemon(true);
+          return thread;
+        });
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    if (!isApiHost(request.url())) {
+      return chain.proceed(request); // credentials go to the API's own host only
+    }
+    if (request.header("Authorization") != null || isTokenRequest(request.url())
+        || (staticAuthorization == null && tokenCache == null)) {
+      return counted(chain.proceed(request));
+    }
+    if (staticAuthorization != null) {
+      return counted(chain.proceed(withAuthorization(request, staticAuthorization)));
+    }
+    return proceedWithToken(chain, request);
+  }
+
+  private Response proceedWithToken(Chain chain, Request request) throws IOException {
+    CachedToken token = token(request);
+    Response response = chain.proceed(withAuthorization(request, token.authorization()));
+    if (response.code() != 401) {
+      return response;
+    }
+    unauthorizedResponses.incrementAndGet();
+    tokenCache.invalidate(token);
+    if (!isReplayable(request.body())) {
+      return response;
+    }
+    response.close();
+    CachedToken fresh = token(request);
+    Response replayed = chain.proceed(withAuthorization(request, fresh.authorization()));
+    if (replayed.code() != 401) {
+      return replayed;
+    }
+    unauthorizedResponses.incrementAndGet();
+    tokenCache.invalidate(fresh);
+    // Rejected with a token fetched just now: the credentials themselves are refused. No second replay, ever.
+    throw stillUnauthorized(request, replayed);
+  }
+
+  private CachedToken token(Request request) throws IOException {
+    try {
+      return tokenCache.get();
+    } catch (TokenCache.TokenUnavailable e) {
+      throw forThisCaller(e.getCause(), request);
+    }
+  }
+
+  /**
+   * The refresh's failure as this caller's exception: a copy, so that each waiting thread throws its own instance
+   * (OkHttp's async calls add suppressed exceptions to what an interceptor throws) with its own stack trace.
+   */
+  private static AuthenticationException forThisCaller(Throwable failure, Request request) {
+    if (failure instanceof AuthenticationException shared) {
+      return new AuthenticationException(shared.getMethod(), shared.getPath(), shared.getStatusCode(),
+          shared.getTitle(), shared.getDetail(), shared.getProblemType(), shared.getRawBody(), shared.getTokenUrl(),
+          shared.getCause());
+    }
+    // From a TokenSource, or an interrupted fetch. The message is not repeated: it is user code's and may say anything.
+    return new AuthenticationException(request.method(), request.url().encodedPath(), 0,
+        "could not obtain an access token", "the token fetch failed with " + failure.getClass().getName(), null, null,
+        null, failure);
+  }
+
+  private static AuthenticationException stillUnauthorized(Request request, Response response) throws IOException {
+    String body;
+    try (response) {
+      body = response.peekBody(64 * 1024).string();
+    }
+    JsonObject json = TokenEndpoint.parseObject(body);
+    String title = json == null ? null : TokenEndpoint.firstText(json, "title", "message");
+    String detail = json == null ? null : TokenEndpoint.firstText(json, "detail");
+    String problemType = json == null ? null : TokenEndpoint.string(json.get("type"));
+    String why = "rejected again after one fresh access token";
+    return new AuthenticationException(request.method(), request.url().encodedPath(), 401,
+        Redactor.redact(title != null ? title : response.message()),
+        Redactor.redact(detail != null ? detail + "; " + why : why), Redactor.redact(problemType),
+        Redactor.redact(Redactor.truncate(body, MAX_BODY_IN_EXCEPTION)), null, null);
+  }
+
+  private static boolean isReplayable(RequestBody body) {
+    return body == null || !(body.isOneShot() || body.isDuplex());
+  }
+
+  private boolean isApiHost(HttpUrl url) {
+    return url.scheme().equals(apiBaseUrl.scheme()) && url.host().equals(apiBaseUrl.host())
+        && url.port() == apiBaseUrl.port();
+  }
+
+  private boolean isTokenRequest(HttpUrl url) {
+    return tokenUrl != null && url.encodedPath().equals(tokenUrl.encodedPath()) && url.host().equals(tokenUrl.host())
+        && url.port() == tokenUrl.port();
+  }
+
+  private static Request withAuthorization(Request request, String authorization) {
+    return request.newBuilder().header("Authorization", authorization).build();
+  }
+
+  private Response counted(Response response) {
+    if (response.code() == 401) {
+      unauthorizedResponses.incrementAndGet();
+    }
+    return response;
+  }
+
+  /** Token requests made: HTTP requests to the token endpoint (each attempt), or calls to the TokenSource. */
+  public long tokenRequestCount() {
+    return tokenRequests.get();
+  }
+
+  /** 401 responses seen from API calls, replayed or not. */
+  public long unauthorizedResponseCount() {
+    return unauthorizedResponses.get();
+  }
+
+  /** Stops background refreshes; calls still work, fetching a token on the calling thread when one is needed. */
+  public void close() {
+    if (tokenCache != null) {
+      tokenCache.close();
+    }
+  }
+}
