@@ -2,6 +2,7 @@ package io.github.airbytejava.generated;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.airbytejava.generated.api.ConnectionsApi;
 import io.github.airbytejava.generated.api.JobsApi;
@@ -129,6 +130,22 @@ class ApiEvolutionTest {
     assertEquals("PATCH", request.getMethod());
     assertEquals("/v1/connections/" + CONNECTION_ID, request.getUrl().encodedPath());
     assertEquals("{\"name\":\"renamed\"}", request.getBody().utf8());
+  }
+
+  @Test
+  void badArgumentsAreRejectedBeforeAnythingIsSent() {
+    SourcesApi sources = new SourcesApi(apiClient);
+
+    IllegalArgumentException nullId = assertThrows(IllegalArgumentException.class, () -> sources.getSource(null, null));
+    IllegalArgumentException overLimit =
+        assertThrows(IllegalArgumentException.class, () -> sources.listSources(null, null, 101, 0));
+    IllegalArgumentException negativeOffset =
+        assertThrows(IllegalArgumentException.class, () -> sources.listSources(null, null, 100, -1));
+
+    assertEquals("getSource: the required parameter 'sourceId' is null", nullId.getMessage());
+    assertEquals("listSources: 'limit' must be at most 100, was 101", overLimit.getMessage());
+    assertEquals("listSources: 'offset' must be at least 0, was -1", negativeOffset.getMessage());
+    assertEquals(0, server.getRequestCount());
   }
 
   @Test
