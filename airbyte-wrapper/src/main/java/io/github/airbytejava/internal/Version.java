@@ -10,28 +10,19 @@ public final class Version {
 
   private Version() {}
 
-  /**
-   * {@code airbyte-java-client/<version>}; the version is {@code dev} when running from classes that were not
-   * packaged (an IDE, this module's own tests).
-   */
+  /** {@code airbyte-java-client/<version>}. */
   public static String userAgent() {
     return "airbyte-java-client/" + VERSION;
   }
 
-  /**
-   * The jar manifest's {@code Implementation-Version} (the parent pom writes it), else the {@code pom.properties}
-   * Maven puts in every jar.
-   */
+  /** Written by Maven resource filtering, so it is right in the jar, in an IDE and in this module's tests. */
   private static String find() {
-    String fromManifest = Version.class.getPackage().getImplementationVersion();
-    if (fromManifest != null && !fromManifest.isBlank()) return fromManifest.trim();
-    try (InputStream in = Version.class.getResourceAsStream(
-        "/META-INF/maven/io.github.airbytejava/airbyte-wrapper/pom.properties")) {
+    try (InputStream in = Version.class.getResourceAsStream("/io/github/airbytejava/version.properties")) {
       if (in != null) {
         Properties properties = new Properties();
         properties.load(in);
         String version = properties.getProperty("version");
-        if (version != null && !version.isBlank()) return version.trim();
+        if (version != null && !version.isBlank() && !version.startsWith("$")) return version.trim();
       }
     } catch (IOException | RuntimeException e) {
       // fall through: a missing version must not stop the client
