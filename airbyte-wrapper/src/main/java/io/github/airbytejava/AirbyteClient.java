@@ -59,9 +59,9 @@ import okhttp3.OkHttpClient;
  * <p>Thread-safe, and meant to be shared: all APIs use one OkHttp client, one connection pool and one token
  * cache. Nothing is set up until the first API is used. Calls throw only unchecked {@link AirbyteException}s:
  * {@link AirbyteHttpException} and its subclasses for a non-2xx status, {@link AirbyteTransportException} when
- * there was no response, {@link MalformedResponseException} when a 2xx body does not parse. (One exception: a
- * generated method given null for a required parameter throws the generated {@code ApiException} before any
- * request is made.)
+ * there was no response, {@link MalformedResponseException} when a 2xx body does not parse. A generated method
+ * given a bad argument (null for a required parameter, a blank id, {@code limit} over 100) throws
+ * {@link IllegalArgumentException} before any request is made.
  *
  * <p>{@link #close()} stops background token refreshes and waits in {@code *Async} syncs, and, when the client
  * created its own OkHttp client, releases its threads and connections. A client given to
@@ -407,6 +407,9 @@ public final class AirbyteClient implements AutoCloseable {
           .readTimeout(readTimeout)
           .writeTimeout(writeTimeout)
           .callTimeout(callTimeout)
+          // This client decides what may be sent again (RetryInterceptor): OkHttp's own silent retries would
+          // exceed the retry policy's attempts.
+          .retryOnConnectionFailure(false)
           .build();
       Interceptor addUserAgent = chain -> chain.request().header("User-Agent") != null
           ? chain.proceed(chain.request())

@@ -67,7 +67,10 @@ public final class Paginator {
   /** Like {@link #all(PageFetcher)} with another page size (1 to {@value #PAGE_SIZE}). */
   public static <T> Stream<T> stream(int pageSize, PageFetcher<T> fetcher) {
     Objects.requireNonNull(fetcher, "fetcher");
-    if (pageSize < 1) throw new IllegalArgumentException("pageSize must be at least 1: " + pageSize);
+    if (pageSize < 1 || pageSize > PAGE_SIZE) {
+      throw new IllegalArgumentException("pageSize (the limit of each request) must be from 1 to " + PAGE_SIZE
+          + ": " + pageSize);
+    }
     return StreamSupport.stream(new PageSpliterator<>(pageSize, fetcher::fetch), false);
   }
 

@@ -71,7 +71,7 @@ public final class Syncs {
     Objects.requireNonNull(jobType, "jobType");
     JobsApi jobs = client.jobs();
     try {
-      return jobs.createJob(new JobCreateRequest().connectionId(connectionId).jobType(jobType));
+      return withJobId(jobs.createJob(new JobCreateRequest().connectionId(connectionId).jobType(jobType)));
     } catch (ConflictException | ServerException | AirbyteTransportException e) {
       JobResponse active;
       try {
@@ -81,8 +81,18 @@ public final class Syncs {
         throw e;
       }
       if (active == null) throw e;
-      return active;
+      return withJobId(active);
     }
+  }
+
+  /** A job without its id cannot be waited for or cancelled: that answer is unusable, say so in a typed way. */
+  private JobResponse withJobId(JobResponse job) {
+    if (job == null || job.getJobId() == null) {
+      String path = okhttp3.HttpUrl.get(client.baseUrl()).encodedPath().replaceAll("/$", "") + "/jobs";
+      throw new MalformedResponseException("POST", path, 200, null, "the job in the response has no jobId",
+          job == null ? null : job.toJson(), null);
+    }
+    return job;
   }
 
   /** The newest job of the connection and type that has not finished, or null. */
@@ -112,7 +122,7 @@ public final class Syncs {
     Objects.requireNonNull(options, "options");
     Instant deadline = clock.instant().plus(options.timeout());
     JobResponse job = start(connectionId, jobType);
-    return waitFor(job, deadline, options);
+    return waitFor(job.getJobId(), job, deadline, options);
   }
 
   /** {@link #run(UUID, JobTypeEnum, SyncOptions)} on a thread of the client. */
@@ -129,7 +139,7 @@ public final class Syncs {
   public JobResponse await(long jobId, SyncOptions options) {
     Objects.requireNonNull(options, "options");
     Instant deadline = clock.instant().plus(options.timeout());
-    return waitFor(client.jobs().getJob(jobId), deadline, options);
+    return waitFor(jobId, client.jobs().getJob(jobId), deadline, options);
   }
 
   /** {@link #await(long, SyncOptions)} on a thread of the client. */
@@ -157,8 +167,7 @@ public final class Syncs {
     }
   }
 
-  private JobResponse waitFor(JobResponse job, Instant deadline, SyncOptions options) {
-    long jobId = Objects.requireNonNull(job.getJobId(), "the server returned a job without jobId");
+  private JobResponse waitFor(long jobId, JobResponse job, Instant deadline, SyncOptions options) {
     JobsApi jobs = client.jobs();
     options.onProgress().accept(job);
     Duration interval = options.pollInterval();

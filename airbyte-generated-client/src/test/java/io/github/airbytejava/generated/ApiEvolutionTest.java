@@ -142,7 +142,11 @@ class ApiEvolutionTest {
     IllegalArgumentException negativeOffset =
         assertThrows(IllegalArgumentException.class, () -> sources.listSources(null, null, 100, -1));
 
+    IllegalArgumentException blankId = assertThrows(IllegalArgumentException.class,
+        () -> new io.github.airbytejava.generated.api.ApplicationsApi(apiClient).getApplication(" "));
+
     assertEquals("getSource: the required parameter 'sourceId' is null", nullId.getMessage());
+    assertEquals("getApplication: the path parameter 'applicationId' is blank", blankId.getMessage());
     assertEquals("listSources: 'limit' must be at most 100, was 101", overLimit.getMessage());
     assertEquals("listSources: 'offset' must be at least 0, was -1", negativeOffset.getMessage());
     assertEquals(0, server.getRequestCount());

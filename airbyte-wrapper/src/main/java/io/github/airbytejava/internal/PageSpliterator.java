@@ -28,16 +28,20 @@ public final class PageSpliterator<T> extends Spliterators.AbstractSpliterator<T
 
   @Override
   public boolean tryAdvance(Consumer<? super T> action) {
-    while (page == null || !page.hasNext()) {
+    while (true) {
+      while (page != null && page.hasNext()) {
+        T item = page.next();
+        if (item != null) { // a null in "data" is no item; the stream promises none
+          action.accept(item);
+          return true;
+        }
+      }
       if (lastPage) return false;
       List<T> items = fetcher.apply(pageSize, offset);
       int count = items == null ? 0 : items.size();
-      offset += count;
+      offset += count; // the server counted the nulls too
       lastPage = count < pageSize;
       page = count == 0 ? null : items.iterator();
-      if (count == 0) return false;
     }
-    action.accept(page.next());
-    return true;
   }
 }

@@ -53,6 +53,12 @@ public final class RetryInterceptor implements Interceptor {
       Response response;
       try {
         response = chain.proceed(request);
+        if (request.method().equals("GET")) {
+          // Read the whole body here, so that a connection broken or stalled mid-body is one more failed
+          // attempt of a read, not an error after the retries are over. (A PUT or DELETE has acted once its
+          // status came back; what is left of its body is the caller's business.)
+          readFully(response);
+        }
       } catch (IOException e) {
         // A POST whose connection was open may have been received: sending it again could act twice.
         boolean mayRetry = (idempotent || !connected.get()) && isTransient(e) && !chain.call().isCanceled();
@@ -71,6 +77,15 @@ public final class RetryInterceptor implements Interceptor {
       if (!withinBudget(attempt, start, delay)) return response;
       response.close();
       sleep(delay);
+    }
+  }
+
+  private static void readFully(Response response) throws IOException {
+    try {
+      response.body().source().request(Long.MAX_VALUE);
+    } catch (IOException e) {
+      response.close();
+      throw e;
     }
   }
 
