@@ -671,8 +671,8 @@ public final class AirbyteClient implements AutoCloseable {
     }
 
     private static Consumer<String> defaultLogger() {
-      System.Logger log = System.getLogger("io.github.airbytejava.http");
-      return line -> log.log(System.Logger.Level.INFO, line);
+      // Looked up on the first line, not here: most clients never log, and the lookup costs milliseconds.
+      return line -> System.getLogger("io.github.airbytejava.http").log(System.Logger.Level.INFO, line);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.airbytejava.internal;
 
+import com.google.gson.stream.MalformedJsonException;
 import io.github.airbytejava.AirbyteException;
 import io.github.airbytejava.AirbyteHttpException;
 import io.github.airbytejava.MalformedResponseException;
@@ -9,8 +10,12 @@ import io.github.airbytejava.generated.invoker.ApiException;
 import io.github.airbytejava.generated.invoker.ApiResponse;
 import io.github.airbytejava.generated.invoker.JSON;
 import io.github.airbytejava.generated.invoker.Pair;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +25,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
 
 /**
  * The generated {@link ApiClient}, with every failure turned into the typed exceptions: a non-2xx status into
@@ -135,37 +142,79 @@ public final class TranslatingApiClient extends ApiClient {
     String method = request.method();
     String path = request.url().encodedPath();
     String contentType = response.header("Content-Type");
-    String text;
     try (ResponseBody body = response.body()) {
-      text = body == null ? "" : body.string();
+      if (returnType == String.class) return (T) body.string();
+      // Parsed straight from the (usually already buffered) body: no byte[] and String copies of a whole page.
+      // peek() leaves the bytes in place, so a body that fails to parse can still be quoted.
+      BufferedSource source = body.source();
+      int first = firstNonBlank(source.peek());
+      if (first < 0) {
+        throw new MalformedResponseException(method, path, response.code(), contentType, "the body is empty", null,
+            null);
+      }
+      if (first == '<') {
+        String raw = rawPrefix(source);
+        ErrorBody page = ErrorBody.parse(response.code(), response.message(), raw);
+        throw new MalformedResponseException(method, path, response.code(), contentType,
+            "an HTML page" + (page.title() == null ? "" : " titled \"" + page.title() + "\"")
+                + " instead of JSON; is the base URL the API's (for example http://HOST:8000/api/public/v1)?",
+            raw, null);
+      }
+      T data;
+      try (Reader reader = new InputStreamReader(source.peek().inputStream(), StandardCharsets.UTF_8)) {
+        data = JSON.getGson().fromJson(reader, returnType);
+      } catch (RuntimeException e) {
+        IOException broken = transportFailure(e);
+        if (broken != null) throw broken;
+        throw malformed(response, returnType, e, rawPrefix(source));
+      }
+      if (data == null) {
+        throw new MalformedResponseException(method, path, response.code(), contentType,
+            "no " + typeName(returnType) + " in the body", rawPrefix(source), null);
+      }
+      return data;
     } catch (IOException e) {
       throw Failures.fromFailure(request, e); // the connection broke while the body was read
     }
-    if (returnType == String.class) return (T) text;
-    String raw = text.length() <= ErrorBody.RAW_BODY_LIMIT ? text : text.substring(0, ErrorBody.RAW_BODY_LIMIT);
-    if (text.isBlank()) {
-      throw new MalformedResponseException(method, path, response.code(), contentType, "the body is empty", null,
-          null);
+  }
+
+  private static MalformedResponseException malformed(Response response, Type returnType, RuntimeException e,
+      String raw) {
+    return new MalformedResponseException(response.request().method(), response.request().url().encodedPath(),
+        response.code(), response.header("Content-Type"), "not a valid " + typeName(returnType) + ": " + reason(e),
+        raw, e);
+  }
+
+  /**
+   * The I/O failure behind a parse error, when the connection broke while Gson read (Gson wraps it); null when the
+   * bytes themselves are bad: malformed JSON, or a body that ends early but cleanly (EOFException).
+   */
+  private static IOException transportFailure(RuntimeException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof MalformedJsonException || cause instanceof EOFException) return null;
+      if (cause instanceof IOException) return (IOException) cause;
     }
-    if (text.stripLeading().startsWith("<")) {
-      ErrorBody page = ErrorBody.parse(response.code(), response.message(), text);
-      throw new MalformedResponseException(method, path, response.code(), contentType,
-          "an HTML page" + (page.title() == null ? "" : " titled \"" + page.title() + "\"")
-              + " instead of JSON; is the base URL the API's (for example http://HOST:8000/api/public/v1)?",
-          raw, null);
+    return null;
+  }
+
+  /** The first byte that is not JSON white space, or -1 when there is none. */
+  private static int firstNonBlank(BufferedSource peek) throws IOException {
+    while (peek.request(1)) {
+      byte b = peek.readByte();
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') return b;
     }
-    T data;
+    return -1;
+  }
+
+  /** The start of the body, for messages and {@code getRawBody()}; only built when something went wrong. */
+  private static String rawPrefix(BufferedSource source) {
     try {
-      data = JSON.deserialize(text, returnType);
-    } catch (RuntimeException e) {
-      throw new MalformedResponseException(method, path, response.code(), contentType,
-          "not a valid " + typeName(returnType) + ": " + reason(e), raw, e);
+      source.request(ErrorBody.RAW_BODY_LIMIT);
+    } catch (IOException e) {
+      // quote what did arrive
     }
-    if (data == null) {
-      throw new MalformedResponseException(method, path, response.code(), contentType,
-          "no " + typeName(returnType) + " in the body", raw, null);
-    }
-    return data;
+    Buffer buffer = source.getBuffer();
+    return buffer.snapshot((int) Math.min(buffer.size(), ErrorBody.RAW_BODY_LIMIT)).utf8();
   }
 
   /**

@@ -3,6 +3,7 @@ package io.github.airbytejava.faultsuite;
 import io.github.airbytejava.AirbyteClient;
 import io.github.airbytejava.Credentials;
 import io.github.airbytejava.RetryPolicy;
+import io.github.airbytejava.testkit.NoDelayServerSocketFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -65,7 +65,7 @@ final class TokenCache {
     Instant now = clock.instant();
     if (token != null && now.isBefore(token.mustRefreshAt())) {
       if (!now.isBefore(token.refreshAt())) {
-        startEarlyRefresh(now);
+        startEarlyRefresh(token, now);
       }
       return token;
     }
@@ -94,10 +94,11 @@ final class TokenCache {
     }
   }
 
-  private void startEarlyRefresh(Instant now) {
+  private void startEarlyRefresh(CachedToken seen, Instant now) {
     CompletableFuture<CachedToken> flight;
     synchronized (lock) {
-      if (closed || inFlight != null || now.isBefore(earlyRefreshNotBefore)) {
+      // current != seen: a refresh finished since this caller read the token; the new one is not due yet.
+      if (closed || inFlight != null || current != seen || now.isBefore(earlyRefreshNotBefore)) {
         return;
       }
       flight = new CompletableFuture<>();
