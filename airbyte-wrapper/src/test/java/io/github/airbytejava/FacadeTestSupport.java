@@ -1,12 +1,11 @@
 package io.github.airbytejava;
 
 import io.github.airbytejava.internal.Sleeper;
+import io.github.airbytejava.testkit.ManualClock;
+import io.github.airbytejava.testkit.NoDelayServerSocketFactory;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -32,7 +31,7 @@ abstract class FacadeTestSupport {
   static final UUID CONNECTION = UUID.fromString("11111111-2222-3333-4444-555555555555");
 
   final MockWebServer server = new MockWebServer();
-  final TestClock clock = new TestClock(START);
+  final ManualClock clock = new ManualClock(START);
   final RecordingSleeper sleeper = new RecordingSleeper(clock);
   final Routes routes = new Routes();
   final List<AirbyteClient> clients = new ArrayList<>();
@@ -40,6 +39,7 @@ abstract class FacadeTestSupport {
   @BeforeEach
   void startServer() throws IOException {
     server.setDispatcher(routes);
+    server.setServerSocketFactory(new NoDelayServerSocketFactory()); // no 40 ms Nagle stall per call
     server.start();
   }
 
@@ -91,40 +91,12 @@ abstract class FacadeTestSupport {
     return "{\"data\":[" + String.join(",", jobs) + "],\"next\":\"\",\"previous\":\"\"}";
   }
 
-  /** A clock tests move by hand. */
-  static final class TestClock extends Clock {
-    private volatile Instant now;
-
-    TestClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
   /** Records waits and moves the clock by them instead of sleeping. */
   static final class RecordingSleeper implements Sleeper {
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-    private final TestClock clock;
+    private final ManualClock clock;
 
-    RecordingSleeper(TestClock clock) {
+    RecordingSleeper(ManualClock clock) {
       this.clock = clock;
     }
 

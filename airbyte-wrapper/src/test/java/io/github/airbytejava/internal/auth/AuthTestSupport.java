@@ -2,13 +2,12 @@ package io.github.airbytejava.internal.auth;
 
 import io.github.airbytejava.Credentials;
 import io.github.airbytejava.internal.Sleeper;
+import io.github.airbytejava.testkit.ManualClock;
+import io.github.airbytejava.testkit.NoDelayServerSocketFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -39,7 +38,7 @@ abstract class AuthTestSupport {
   static final Instant START = Instant.parse("2026-11-28T10:00:00Z");
 
   final MockWebServer server = new MockWebServer();
-  final TestClock clock = new TestClock(START);
+  final ManualClock clock = new ManualClock(START);
   final RecordingSleeper sleeper = new RecordingSleeper();
   final List<RecordedRequest> tokenRequests = new CopyOnWriteArrayList<>();
   final List<RecordedRequest> apiRequests = new CopyOnWriteArrayList<>();
@@ -66,6 +65,7 @@ abstract class AuthTestSupport {
         return api.apply(request);
       }
     });
+    server.setServerSocketFactory(new NoDelayServerSocketFactory()); // no 40 ms Nagle stall per call
     server.start();
     baseClient = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
   }
@@ -137,38 +137,6 @@ abstract class AuthTestSupport {
     Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
     return encoder.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
         + encoder.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + ".c2lnbmF0dXJl";
-  }
-
-  /** A clock the test moves by hand. */
-  static final class TestClock extends Clock {
-    private volatile Instant now;
-
-    TestClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 
   /** Records every requested sleep and returns at once. */
