@@ -1,9 +1,9 @@
 package io.github.airbytejava.internal.auth;
 
-import com.google.gson.JsonObject;
 import io.github.airbytejava.AuthenticationException;
 import io.github.airbytejava.Credentials;
 import io.github.airbytejava.TokenSource;
+import io.github.airbytejava.internal.ErrorBody;
 import io.github.airbytejava.internal.Sleeper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -194,14 +194,11 @@ public final class AuthInterceptor implements Interceptor {
     try (response) {
       body = response.peekBody(64 * 1024).string();
     }
-    JsonObject json = TokenEndpoint.parseObject(body);
-    String title = json == null ? null : TokenEndpoint.firstText(json, "title", "message");
-    String detail = json == null ? null : TokenEndpoint.firstText(json, "detail");
-    String problemType = json == null ? null : TokenEndpoint.string(json.get("type"));
+    ErrorBody error = ErrorBody.parse(401, response.message(), body);
     String why = "rejected again after one fresh access token";
     return new AuthenticationException(request.method(), request.url().encodedPath(), 401,
-        Redactor.redact(title != null ? title : response.message()),
-        Redactor.redact(detail != null ? detail + "; " + why : why), Redactor.redact(problemType),
+        Redactor.redact(error.title()),
+        Redactor.redact(error.detail() != null ? error.detail() + "; " + why : why), Redactor.redact(error.problemType()),
         Redactor.redact(Redactor.truncate(body, MAX_BODY_IN_EXCEPTION)), null, null);
   }
 

@@ -5,6 +5,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.airbytejava.AccessToken;
 import io.github.airbytejava.AuthenticationException;
+import io.github.airbytejava.internal.ErrorBody;
+import io.github.airbytejava.internal.RetryAfter;
 import io.github.airbytejava.internal.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -102,7 +104,7 @@ final class TokenEndpoint implements TokenCache.Fetcher {
         if (!isRetryable(response.code()) || attempt == MAX_ATTEMPTS) {
           throw refused(response.code(), body, attempt);
         }
-        retryAfter = retryAfter(response);
+        retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
       } catch (IOException e) {
         if (Thread.currentThread().isInterrupted()) {
           throw e;
@@ -162,14 +164,8 @@ final class TokenEndpoint implements TokenCache.Fetcher {
     } else {
       title = "unexpected answer from the token endpoint";
     }
-    JsonObject json = parseObject(body);
-    String detail = null;
-    String problemType = null;
-    if (json != null) {
-      detail = join(firstText(json, "title", "message", "error"), firstText(json, "detail", "error_description"));
-      problemType = string(json.get("type"));
-    }
-    return failure(code, title, detail, problemType, body, null);
+    ErrorBody error = ErrorBody.parse(code, null, body);
+    return failure(code, title, join(error.title(), error.detail()), error.problemType(), body, null);
   }
 
   private AuthenticationException failure(int code, String title, String detail, String problemType, String body,
@@ -187,19 +183,6 @@ final class TokenEndpoint implements TokenCache.Fetcher {
     return Duration.ofMillis((long) (millis * (1 - 0.25 * TokenLifetime.clampJitter(jitter.getAsDouble()))));
   }
 
-  private static Duration retryAfter(Response response) {
-    String value = response.header("Retry-After");
-    if (value == null) {
-      return null;
-    }
-    try {
-      long seconds = Long.parseLong(value.trim());
-      return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
-    } catch (NumberFormatException httpDate) {
-      return null; // an HTTP date: the exponential backoff will do
-    }
-  }
-
   private void sleep(Duration duration) throws InterruptedIOException {
     try {
       sleeper.sleep(duration);
@@ -209,7 +192,7 @@ final class TokenEndpoint implements TokenCache.Fetcher {
     }
   }
 
-  static JsonObject parseObject(String text) {
+  private static JsonObject parseObject(String text) {
     try {
       JsonElement json = JsonParser.parseString(text);
       return json.isJsonObject() ? json.getAsJsonObject() : null;
@@ -218,18 +201,8 @@ final class TokenEndpoint implements TokenCache.Fetcher {
     }
   }
 
-  static String string(JsonElement element) {
+  private static String string(JsonElement element) {
     return element != null && element.isJsonPrimitive() ? element.getAsString() : null;
-  }
-
-  static String firstText(JsonObject json, String... keys) {
-    for (String key : keys) {
-      String value = string(json.get(key));
-      if (value != null && !value.isBlank()) {
-        return value;
-      }
-    }
-    return null;
   }
 
   private static String join(String first, String second) {
