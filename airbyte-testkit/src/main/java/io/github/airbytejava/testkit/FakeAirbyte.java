@@ -60,7 +60,7 @@ public final class FakeAirbyte implements AutoCloseable {
   private FakeAirbyte(Builder b) {
     this.clientId = b.clientId;
     this.clientSecret = b.clientSecret;
-    this.api = new Api(new Api.Settings(b.clientId, b.clientSecret, b.tokenLifetime, b.jobDuration, b.jobRows,
+    this.api = new Api(new Context.Settings(b.clientId, b.clientSecret, b.tokenLifetime, b.jobDuration, b.jobRows,
         b.clock));
     this.faults = new Faults();
     this.conformance = b.conformance ? Conformance.load(b.spec) : null;
