@@ -19,6 +19,8 @@ final class Api {
   private final Routes routes = new Routes();
   private final Applications applications;
   private final Workspaces workspaces;
+  private final Streams streams;
+  private final Connections connections;
   private final Jobs jobs;
   private final List<ResourceGroup> groups;
 
@@ -30,9 +32,12 @@ final class Api {
     Definitions definitions = new Definitions(connectors, workspaces);
     Sources sources = new Sources(context, connectors, workspaces, definitions);
     Destinations destinations = new Destinations(context, connectors, workspaces, definitions);
-    Connections connections = new Connections(context, sources, destinations);
+    streams = new Streams(sources, destinations);
+    Tags tags = new Tags(workspaces);
+    connections = new Connections(context, sources, destinations, streams, tags);
     jobs = new Jobs(context, connections);
-    groups = List.of(new Root(), applications, workspaces, definitions, sources, destinations, connections, jobs);
+    groups = List.of(new Root(), applications, workspaces, definitions, sources, destinations, streams, tags,
+        connections, jobs);
     groups.forEach(group -> group.routes(routes));
   }
 
@@ -53,6 +58,18 @@ final class Api {
     applications.expireTokens();
   }
 
+  synchronized void setStreams(String sourceId, List<FakeStream> catalog) {
+    streams.setForSource(sourceId, catalog);
+  }
+
+  synchronized void setDefaultStreams(String definitionId, List<FakeStream> catalog) {
+    streams.setForDefinition(definitionId, catalog);
+  }
+
+  synchronized void setBasicSchedule(String connectionId, String timing) {
+    connections.basicSchedule(connectionId, timing);
+  }
+
   synchronized void nextJobEndsAs(String status) {
     jobs.nextJobEndsAs(status);
   }
@@ -62,6 +79,8 @@ final class Api {
       return route(call);
     } catch (Json.BadRequest e) {
       return Reply.badRequest(e.getMessage());
+    } catch (Reply.Refusal e) {
+      return e.reply;
     }
   }
 

@@ -1,18 +1,20 @@
 package io.github.airbytejava.testkit;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** The tag Connections: create, get, list ({@code workspaceIds}, {@code tagIds}), PATCH, delete. */
+/**
+ * The tag Connections: create, get, list ({@code workspaceIds}, {@code tagIds}), PATCH, delete. As on the server
+ * (ConnectionsController and its mappers): what a create leaves out gets the server's default, a cron schedule is
+ * checked as Quartz and answered with {@code " UTC"} appended, stream configurations are checked against the
+ * source's catalog and completed, and tags are references to the workspace's tags.
+ */
 final class Connections implements ResourceGroup {
 
   private static final Set<String> STATUSES = Set.of("active", "inactive", "deprecated", "locked");
@@ -20,6 +22,8 @@ final class Connections implements ResourceGroup {
   private static final Set<String> NAMESPACE_DEFINITIONS = Set.of("source", "destination", "custom_format");
   private static final Set<String> NON_BREAKING =
       Set.of("ignore", "disable_connection", "propagate_columns", "propagate_fully");
+  /** The time zone the public API gives every cron schedule, and appends to the expression it answers. */
+  private static final String CRON_TIME_ZONE = "UTC";
 
   static final class Connection {
     final String id;
@@ -29,13 +33,17 @@ final class Connections implements ResourceGroup {
     final long createdAt;
     String name;
     String status = "active";
-    JsonObject schedule = Json.object("scheduleType", "manual");
-    JsonObject configurations = Json.object(Map.of("streams", List.of()));
+    String scheduleType = "manual";
+    /** For cron schedules, the expression as sent (a trailing UTC taken off). */
+    String cronExpression;
+    /** For basic schedules (which only the UI makes), e.g. {@code Every 24 HOURS}. */
+    String basicTiming;
+    JsonObject configurations;
     String namespaceDefinition = "destination";
     String namespaceFormat;
     String prefix = "";
     String nonBreakingSchemaUpdatesBehavior = "ignore";
-    JsonArray tags = new JsonArray();
+    List<Tags.Tag> tags = new ArrayList<>();
     boolean deleted;
 
     Connection(String id, String sourceId, String destinationId, String workspaceId, long createdAt) {
@@ -60,7 +68,13 @@ final class Connections implements ResourceGroup {
       json.addProperty("destinationId", destinationId);
       json.addProperty("workspaceId", workspaceId);
       json.addProperty("status", status);
-      json.add("schedule", schedule.deepCopy());
+      JsonObject schedule = Json.object("scheduleType", scheduleType);
+      if (scheduleType.equals("cron")) {
+        schedule.addProperty("cronExpression", cronExpression + " " + CRON_TIME_ZONE);
+      } else if (scheduleType.equals("basic")) {
+        schedule.addProperty("basicTiming", basicTiming);
+      }
+      json.add("schedule", schedule);
       json.addProperty("nonBreakingSchemaUpdatesBehavior", nonBreakingSchemaUpdatesBehavior);
       json.addProperty("namespaceDefinition", namespaceDefinition);
       if (namespaceFormat != null) {
@@ -69,7 +83,9 @@ final class Connections implements ResourceGroup {
       json.addProperty("prefix", prefix);
       json.add("configurations", configurations.deepCopy());
       json.addProperty("createdAt", createdAt);
-      json.add("tags", tags.deepCopy());
+      JsonArray tagArray = new JsonArray();
+      tags.forEach(t -> tagArray.add(t.toJson()));
+      json.add("tags", tagArray);
       return json;
     }
   }
@@ -77,15 +93,20 @@ final class Connections implements ResourceGroup {
   private final Context context;
   private final Sources sources;
   private final Destinations destinations;
+  private final Streams streams;
+  private final Tags tags;
   private final Map<String, Connection> connections = new LinkedHashMap<>();
 
-  Connections(Context context, Sources sources, Destinations destinations) {
+  Connections(Context context, Sources sources, Destinations destinations, Streams streams, Tags tags) {
     this.context = context;
     this.sources = sources;
     this.destinations = destinations;
-    // Deleting a source or destination deletes the connections that use it.
+    this.streams = streams;
+    this.tags = tags;
+    // Deleting a source or destination deletes the connections that use it; deleting a tag takes it off them.
     sources.whenDeleted(source -> deleteUsing(source.id, true));
     destinations.whenDeleted(destination -> deleteUsing(destination.id, false));
+    tags.whenDeleted(tag -> connections.values().forEach(c -> c.tags.remove(tag)));
   }
 
   @Override
@@ -106,6 +127,17 @@ final class Connections implements ResourceGroup {
   Connection find(String id) {
     Connection connection = connections.get(Check.uuid(id, "connectionId"));
     return connection == null || connection.deleted ? null : connection;
+  }
+
+  /** Gives a connection a basic schedule, which only Airbyte's UI can make, e.g. {@code Every 24 HOURS}. */
+  void basicSchedule(String connectionId, String timing) {
+    Connection connection = find(connectionId);
+    if (connection == null) {
+      throw new IllegalArgumentException("The fake has no connection " + connectionId);
+    }
+    connection.scheduleType = "basic";
+    connection.basicTiming = timing;
+    connection.cronExpression = null;
   }
 
   private void deleteUsing(String actorId, boolean asSource) {
@@ -134,58 +166,82 @@ final class Connections implements ResourceGroup {
     Connection connection = new Connection(UUID.randomUUID().toString(), source.id, destination.id,
         source.workspaceId, context.now().getEpochSecond());
     connection.name = source.name + " → " + destination.name;
+    JsonObject configurations = Json.objectOrNull(body, "configurations");
+    if (!StreamSelection.selectsStreams(configurations)) {
+      connection.configurations = StreamSelection.everyStream(streams.catalog(source));
+    }
     applyFields(connection, body);
     connections.put(connection.id, connection);
     return Reply.ok(connection.toJson());
   }
 
-  private static void applyFields(Connection connection, JsonObject body) {
+  /** The fields a create or PATCH sends; everything is checked before anything is changed. */
+  private void applyFields(Connection connection, JsonObject body) {
     String name = Json.string(body, "name");
+    JsonObject schedule = Json.objectOrNull(body, "schedule");
+    String scheduleType = null;
+    String cron = null;
+    if (schedule != null) {
+      scheduleType = Check.oneOf(Json.requiredString(schedule, "scheduleType"), SCHEDULE_TYPES, "scheduleType");
+      if (scheduleType.equals("cron")) {
+        cron = Json.string(schedule, "cronExpression");
+        if (cron == null) {
+          throw new Json.BadRequest("Missing cron expression in the schedule.");
+        }
+        cron = QuartzCron.normalized(cron);
+        String problem = QuartzCron.problem(cron);
+        if (problem != null) {
+          throw new Json.BadRequest(problem);
+        }
+      }
+    }
+    JsonObject configurations = Json.objectOrNull(body, "configurations");
+    JsonObject selected = StreamSelection.selectsStreams(configurations)
+        ? StreamSelection.selected(configurations, streams.catalog(sources.find(connection.sourceId)),
+            Streams.DESTINATION_SYNC_MODES)
+        : null;
+    String namespaceDefinition = optionalOneOf(body, "namespaceDefinition", NAMESPACE_DEFINITIONS);
+    String namespaceFormat = Json.string(body, "namespaceFormat");
+    String prefix = Json.string(body, "prefix");
+    String nonBreaking = optionalOneOf(body, "nonBreakingSchemaUpdatesBehavior", NON_BREAKING);
+    String status = optionalOneOf(body, "status", STATUSES);
+    JsonArray tagArray = Json.arrayOrNull(body, "tags");
+    List<Tags.Tag> newTags = tagArray == null ? null : tags.resolve(tagArray, connection.workspaceId);
+
     if (name != null) {
       connection.name = name;
     }
-    JsonObject schedule = Json.objectOrNull(body, "schedule");
-    if (schedule != null) {
-      String scheduleType = Check.oneOf(Json.requiredString(schedule, "scheduleType"), SCHEDULE_TYPES, "scheduleType");
-      String cron = Json.string(schedule, "cronExpression");
-      if (scheduleType.equals("cron") && cron == null) {
-        throw new Json.BadRequest("'cronExpression' is required with scheduleType cron.");
-      }
-      JsonObject stored = Json.object("scheduleType", scheduleType);
-      if (scheduleType.equals("cron")) {
-        stored.addProperty("cronExpression", cron);
-      }
-      connection.schedule = stored;
+    if (scheduleType != null) {
+      connection.scheduleType = scheduleType;
+      connection.cronExpression = cron;
+      connection.basicTiming = null;
     }
-    JsonObject configurations = Json.objectOrNull(body, "configurations");
-    if (configurations != null) {
-      connection.configurations = configurations.deepCopy();
+    if (selected != null) {
+      connection.configurations = selected;
     }
-    String namespaceDefinition = Json.string(body, "namespaceDefinition");
     if (namespaceDefinition != null) {
-      connection.namespaceDefinition = Check.oneOf(namespaceDefinition, NAMESPACE_DEFINITIONS, "namespaceDefinition");
+      connection.namespaceDefinition = namespaceDefinition;
     }
-    String namespaceFormat = Json.string(body, "namespaceFormat");
     if (namespaceFormat != null) {
       connection.namespaceFormat = namespaceFormat;
     }
-    String prefix = Json.string(body, "prefix");
     if (prefix != null) {
       connection.prefix = prefix;
     }
-    String nonBreaking = Json.string(body, "nonBreakingSchemaUpdatesBehavior");
     if (nonBreaking != null) {
-      connection.nonBreakingSchemaUpdatesBehavior =
-          Check.oneOf(nonBreaking, NON_BREAKING, "nonBreakingSchemaUpdatesBehavior");
+      connection.nonBreakingSchemaUpdatesBehavior = nonBreaking;
     }
-    String status = Json.string(body, "status");
     if (status != null) {
-      connection.status = Check.oneOf(status, STATUSES, "status");
+      connection.status = status;
     }
-    JsonArray tags = Json.arrayOrNull(body, "tags");
-    if (tags != null) {
-      connection.tags = tags.deepCopy();
+    if (newTags != null) {
+      connection.tags = newTags;
     }
+  }
+
+  private static String optionalOneOf(JsonObject body, String key, Set<String> allowed) {
+    String value = Json.string(body, key);
+    return value == null ? null : Check.oneOf(value, allowed, key);
   }
 
   private Reply get(Call call) {
@@ -218,23 +274,15 @@ final class Connections implements ResourceGroup {
     boolean withDeleted = call.includeDeleted();
     List<Connection> items = new ArrayList<>();
     for (Connection c : connections.values()) {
-      if ((ids.isEmpty() || ids.contains(c.workspaceId)) && (withDeleted || !c.deleted) && hasTags(c, tagIds)) {
+      if ((ids.isEmpty() || ids.contains(c.workspaceId)) && (withDeleted || !c.deleted) && hasAnyTag(c, tagIds)) {
         items.add(c);
       }
     }
     return Page.of(context, call, items, Connection::toJson);
   }
 
-  private static boolean hasTags(Connection connection, Set<String> tagIds) {
-    if (tagIds.isEmpty()) {
-      return true;
-    }
-    Set<String> have = new HashSet<>();
-    for (JsonElement tag : connection.tags) {
-      if (tag.isJsonObject() && tag.getAsJsonObject().has("tagId")) {
-        have.add(tag.getAsJsonObject().get("tagId").getAsString().toLowerCase(Locale.ROOT));
-      }
-    }
-    return have.containsAll(tagIds);
+  /** The server's filter is {@code tag_id IN (...)}: a connection with any of the tags. */
+  private static boolean hasAnyTag(Connection connection, Set<String> tagIds) {
+    return tagIds.isEmpty() || connection.tags.stream().anyMatch(t -> tagIds.contains(t.id));
   }
 }
