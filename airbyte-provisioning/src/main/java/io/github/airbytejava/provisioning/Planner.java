@@ -21,7 +21,10 @@ import java.util.stream.Collectors;
  * plan, so nothing is written from a state with a problem.
  */
 final class Planner {
-  static final String DEFAULT_TAG_COLOR = "#1F77B4";
+  static final String DEFAULT_TAG_COLOR = "1F77B4";
+  /** Airbyte's limits on tags (its TagHandler): names of at most 30 characters, colors of six hex digits. */
+  private static final int TAG_NAME_LIMIT = 30;
+  private static final Pattern TAG_COLOR = Pattern.compile("[0-9A-Fa-f]{6}");
   /** Values of the API's enums that a request may set (the spec's ConnectionSyncModeEnum and others). */
   static final Set<String> SYNC_MODES = Set.of("full_refresh_overwrite", "full_refresh_overwrite_deduped",
       "full_refresh_append", "full_refresh_update", "full_refresh_soft_delete", "incremental_append",
@@ -107,7 +110,12 @@ final class Planner {
       oneOf(c.origin, where, "nonBreakingSchemaUpdatesBehavior", c.nonBreakingSchemaUpdatesBehavior(), NON_BREAKING);
       if (c.tags() != null) {
         for (String tag : c.tags()) {
-          if (tag == null || tag.isBlank()) problems.add(c.origin.problem(where, "tags", "a tag name is blank"));
+          if (tag == null || tag.isBlank()) {
+            problems.add(c.origin.problem(where, "tags", "a tag name is blank"));
+          } else if (tag.length() > TAG_NAME_LIMIT) {
+            problems.add(c.origin.problem(where, "tags", "tag \"" + tag + "\" is longer than Airbyte's "
+                + TAG_NAME_LIMIT + " characters"));
+          }
         }
       }
       if (c.streams() != null) {
@@ -119,6 +127,12 @@ final class Planner {
         }
       }
     }
+    state.tagColors().forEach((tag, color) -> {
+      if (!TAG_COLOR.matcher(color).matches()) {
+        problems.add(state.origin.problem(state.describe(), "tags", "the color of tag \"" + tag + "\" must be six "
+            + "hexadecimal digits without '#' (1F77B4), not '" + color + "'"));
+      }
+    });
     for (String glob : state.deleteUnlisted()) {
       if (glob.isBlank()) problems.add(state.origin.problem(state.describe(), "deleteUnlisted", "a name glob is blank"));
     }

@@ -300,7 +300,7 @@ public final class StateFiles {
           if (tag != null && color != null) state.tagColor(tag, color);
         }
       } else if (tags != null && !isNull(tags)) {
-        problem(tags, "tags", "must map tag names to colors ({prod: \"#FF0000\"})");
+        problem(tags, "tags", "must map tag names to colors ({prod: D62728})");
       }
       for (Node n : items(fields.get("sources"), "sources")) {
         ActorSpec a = actor(n, ActorSpec.Kind.SOURCE);

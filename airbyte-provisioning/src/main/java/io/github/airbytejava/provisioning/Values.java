@@ -74,7 +74,7 @@ final class Values {
   /** JSON equality with numbers compared by value. */
   static boolean same(Object a, Object b) {
     if (a instanceof Number x && b instanceof Number y) {
-      return new BigDecimal(number(x).toString()).compareTo(new BigDecimal(number(y).toString())) == 0;
+      return number(x).equals(number(y)); // one canonical form per value: 5432, 5432L and 5432.0 are equal
     }
     if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
       if (x.size() != y.size()) return false;

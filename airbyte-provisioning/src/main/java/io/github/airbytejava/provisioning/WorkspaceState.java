@@ -65,7 +65,7 @@ public final class WorkspaceState {
     return connections;
   }
 
-  /** Colors for tags this state creates ({@code #1F77B4} when not given). */
+  /** Colors for tags this state creates: six hex digits without {@code #} ({@code 1F77B4} when not given). */
   public Map<String, String> tagColors() {
     return tagColors;
   }
@@ -135,7 +135,7 @@ public final class WorkspaceState {
       return this;
     }
 
-    /** The color a tag gets when this state creates it. */
+    /** The color a tag gets when this state creates it: six hex digits, without {@code #} ({@code D62728}). */
     public Builder tagColor(String tag, String color) {
       tagColors.put(Objects.requireNonNull(tag, "tag"), Objects.requireNonNull(color, "color"));
       return this;
