@@ -12,7 +12,6 @@ import io.github.airbytejava.generated.api.ConnectionsApi;
 import io.github.airbytejava.generated.api.JobsApi;
 import io.github.airbytejava.generated.api.SourcesApi;
 import io.github.airbytejava.generated.api.StreamsApi;
-import io.github.airbytejava.generated.invoker.ApiClient;
 import io.github.airbytejava.generated.invoker.JSON;
 import io.github.airbytejava.generated.invoker.JsonShapeException;
 import io.github.airbytejava.generated.model.ConnectionPatchRequest;
@@ -45,7 +44,6 @@ import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,14 +58,13 @@ class ModelWireTest {
   private static final UUID SOURCE_ID = UUID.fromString("0c31738c-0b2d-4887-b506-e2cd1c39cc35");
 
   private MockWebServer server;
-  private ApiClient apiClient;
+  private PlainTransport transport;
 
   @BeforeEach
   void setUp() throws Exception {
     server = new MockWebServer();
     server.start();
-    apiClient = new ApiClient(new OkHttpClient());
-    apiClient.setBasePath(server.url("/v1").toString());
+    transport = new PlainTransport(server.url("/v1"));
   }
 
   @AfterEach
@@ -90,8 +87,8 @@ class ModelWireTest {
   void aSetterCalledWithNullSendsNullAndAPropertyNeverSetIsLeftOut() throws Exception {
     respond("{\"connectionId\":\"" + CONNECTION_ID + "\"}");
 
-    new ConnectionsApi(apiClient).patchConnection(CONNECTION_ID,
-        new ConnectionPatchRequest().name("renamed").namespaceFormat(null).tags(null));
+    new ConnectionsApi(transport).patchConnection(CONNECTION_ID,
+        new ConnectionPatchRequest().name("renamed").namespaceFormat(null).tags(null)).execute();
 
     JsonObject sent = sentBody();
     assertEquals("renamed", sent.get("name").getAsString());
@@ -106,7 +103,7 @@ class ModelWireTest {
     ConnectionPatchRequest patch = new ConnectionPatchRequest().prefix(null);
     patch.setPrefix("raw_");
 
-    new ConnectionsApi(apiClient).patchConnection(CONNECTION_ID, patch);
+    new ConnectionsApi(transport).patchConnection(CONNECTION_ID, patch).execute();
 
     assertEquals("{\"prefix\":\"raw_\"}", sentBody().toString());
   }
@@ -129,15 +126,16 @@ class ModelWireTest {
     respond("{\"connectionId\":\"" + CONNECTION_ID + "\",\"configurations\":{\"streams\":["
         + "{\"name\":\"users\",\"syncMode\":\"incremental_new_mode\"},"
         + "{\"name\":\"orders\",\"syncMode\":\"incremental_new_mode\"}]}}");
-    ConnectionsApi connections = new ConnectionsApi(apiClient);
-    ConnectionResponse connection = connections.getConnection(CONNECTION_ID);
+    ConnectionsApi connections = new ConnectionsApi(transport);
+    ConnectionResponse connection = connections.getConnection(CONNECTION_ID).execute();
     StreamConfiguration users = connection.getConfigurations().getStreams().get(0);
     assertEquals(ConnectionSyncModeEnum.UNKNOWN_DEFAULT_OPEN_API, users.getSyncMode());
     assertEquals("incremental_new_mode", users.getAdditionalProperty("syncMode"));
 
     users.setSyncMode(ConnectionSyncModeEnum.FULL_REFRESH_OVERWRITE);
     respond("{\"connectionId\":\"" + CONNECTION_ID + "\"}");
-    connections.patchConnection(CONNECTION_ID, new ConnectionPatchRequest().configurations(connection.getConfigurations()));
+    connections.patchConnection(CONNECTION_ID, new ConnectionPatchRequest().configurations(connection.getConfigurations()))
+        .execute();
 
     server.takeRequest();
     JsonObject sent = sentBody();
@@ -151,7 +149,7 @@ class ModelWireTest {
     respond("[{\"streamName\":\"users\",\"streamnamespace\":\"public\","
         + "\"syncModes\":[\"full_refresh_overwrite\",\"incremental_new_mode\",\"incremental_append\"]}]");
 
-    StreamProperties users = new StreamsApi(apiClient).getStreamProperties(SOURCE_ID, null, null).get(0);
+    StreamProperties users = new StreamsApi(transport).getStreamProperties(SOURCE_ID).execute().get(0);
 
     assertEquals(Arrays.asList(ConnectionSyncModeEnum.FULL_REFRESH_OVERWRITE,
         ConnectionSyncModeEnum.UNKNOWN_DEFAULT_OPEN_API, ConnectionSyncModeEnum.INCREMENTAL_APPEND), users.getSyncModes());
@@ -172,9 +170,9 @@ class ModelWireTest {
         + "\"default\":{\"cpu_limit\":\"2\",\"gpu_limit\":\"1\"},"
         + "\"jobSpecific\":[{\"jobType\":\"sync\",\"resourceRequirements\":{\"memory_limit\":\"2Gi\"},\"priority\":5}],"
         + "\"burstable\":true}}],\"next\":\"\",\"previous\":\"\"}");
-    SourcesApi sources = new SourcesApi(apiClient);
+    SourcesApi sources = new SourcesApi(transport);
 
-    SourceResponse source = sources.listSources(null, null, 100, 0).getData().get(0);
+    SourceResponse source = sources.listSources().limit(100).execute().getData().get(0);
 
     ScopedResourceRequirements allocation = source.getResourceAllocation();
     assertEquals(true, allocation.getAdditionalProperty("burstable"));
@@ -184,7 +182,7 @@ class ModelWireTest {
     assertEquals(5L, sync.getAdditionalProperty("priority"));
 
     respond("{\"sourceId\":\"" + SOURCE_ID + "\"}");
-    sources.patchSource(SOURCE_ID, new SourcePatchRequest().resourceAllocation(allocation));
+    sources.patchSource(SOURCE_ID, new SourcePatchRequest().resourceAllocation(allocation)).execute();
     server.takeRequest();
     assertEquals("{\"default\":{\"cpu_limit\":\"2\",\"gpu_limit\":\"1\"},\"jobSpecific\":[{\"jobType\":\"sync\","
         + "\"resourceRequirements\":{\"memory_limit\":\"2Gi\"},\"priority\":5}],\"burstable\":true}",
@@ -234,7 +232,7 @@ class ModelWireTest {
     respond("{\"jobId\":7,\"status\":\"succeeded\",\"jobType\":\"sync\",\"startTime\":\"2026-11-28T10:00Z\","
         + "\"lastUpdatedAt\":\"2026-11-28T18:06:12.5Z\",\"duration\":\"PT8H6M12S\"}");
 
-    JobResponse job = new JobsApi(apiClient).getJob(7L);
+    JobResponse job = new JobsApi(transport).getJob(7L).execute();
 
     assertEquals(OffsetDateTime.of(2026, 11, 28, 10, 0, 0, 0, ZoneOffset.UTC), job.getStartTimeAsOffsetDateTime());
     assertEquals(OffsetDateTime.of(2026, 11, 28, 18, 6, 12, 500_000_000, ZoneOffset.UTC),
@@ -249,7 +247,7 @@ class ModelWireTest {
     respond("{\"jobId\":7,\"status\":\"running\",\"jobType\":\"sync\",\"startTime\":\"yesterday at noon\","
         + "\"duration\":\"8 hours\"}");
 
-    JobResponse job = new JobsApi(apiClient).getJob(7L);
+    JobResponse job = new JobsApi(transport).getJob(7L).execute();
 
     assertEquals(7L, job.getJobId());
     assertNull(job.getStartTimeAsOffsetDateTime());
