@@ -151,7 +151,7 @@ class ProvisionerTest extends ProvisioningTestSupport {
     r.setWorkspaceId(workspaceId);
     r.setDefinitionId(POSTGRES_SOURCE);
     r.setConfiguration(Map.of("host", "x"));
-    return client.sources().createSource(r);
+    return client.sources().createSource(r).execute();
   }
 
   @Test
