@@ -7,8 +7,10 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -48,6 +50,9 @@ import mockwebserver3.MockWebServer;
  */
 public final class FakeAirbyte implements AutoCloseable {
 
+  private static final Set<ChronoUnit> BASIC_SCHEDULE_UNITS =
+      Set.of(ChronoUnit.MINUTES, ChronoUnit.HOURS, ChronoUnit.DAYS, ChronoUnit.WEEKS, ChronoUnit.MONTHS);
+
   private final MockWebServer server;
   private final FakeDispatcher dispatcher;
   private final Api api;
@@ -60,7 +65,7 @@ public final class FakeAirbyte implements AutoCloseable {
   private FakeAirbyte(Builder b) {
     this.clientId = b.clientId;
     this.clientSecret = b.clientSecret;
-    this.api = new Api(new Api.Settings(b.clientId, b.clientSecret, b.tokenLifetime, b.jobDuration, b.jobRows,
+    this.api = new Api(new Context.Settings(b.clientId, b.clientSecret, b.tokenLifetime, b.jobDuration, b.jobRows,
         b.clock));
     this.faults = new Faults();
     this.conformance = b.conformance ? Conformance.load(b.spec) : null;
@@ -167,6 +172,39 @@ public final class FakeAirbyte implements AutoCloseable {
   /** Makes every token issued so far expire now, so the next API call with one gets 401. */
   public void expireTokens() {
     api.expireTokens();
+  }
+
+  /**
+   * Gives a source the streams discovery finds in it, for {@code GET /streams} and for checking and completing the
+   * stream configurations of its connections. Replaces what {@link #setDefaultStreams} or the sample catalog gave it.
+   *
+   * @throws IllegalArgumentException if the fake has no such source
+   */
+  public void setStreams(String sourceId, List<FakeStream> streams) {
+    api.setStreams(Objects.requireNonNull(sourceId, "sourceId"), List.copyOf(streams));
+  }
+
+  /**
+   * Gives every source of this definition (a definition id) these streams, unless {@link #setStreams} gave one its
+   * own. Without either, a source has its definition's sample catalog (see the testkit's README).
+   */
+  public void setDefaultStreams(String definitionId, List<FakeStream> streams) {
+    api.setDefaultStreams(Objects.requireNonNull(definitionId, "definitionId"), List.copyOf(streams));
+  }
+
+  /**
+   * Gives a connection a basic schedule, one that Airbyte's UI makes and the API cannot: reads then answer
+   * {@code {"scheduleType": "basic", "basicTiming": "Every 24 HOURS"}}. {@code unit} is one of minutes, hours, days,
+   * weeks and months.
+   *
+   * @throws IllegalArgumentException if the fake has no such connection, or for another unit
+   */
+  public void setBasicSchedule(String connectionId, long units, ChronoUnit unit) {
+    if (!BASIC_SCHEDULE_UNITS.contains(unit) || units < 1) {
+      throw new IllegalArgumentException("A basic schedule is a positive number of " + BASIC_SCHEDULE_UNITS
+          + ", not " + units + " " + unit);
+    }
+    api.setBasicSchedule(Objects.requireNonNull(connectionId, "connectionId"), "Every " + units + " " + unit.name());
   }
 
   /**

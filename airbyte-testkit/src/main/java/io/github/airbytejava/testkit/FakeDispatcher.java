@@ -102,7 +102,7 @@ final class FakeDispatcher extends Dispatcher {
 
     Reply reply;
     try {
-      reply = api.handle(new Api.Call(method, apiPath, url, recorded.getHeaders().get("Authorization"),
+      reply = api.handle(new Call(method, apiPath, url, recorded.getHeaders().get("Authorization"),
           recorded.getHeaders().get("Content-Type"), request.body()));
     } catch (RuntimeException e) {
       // A bug of the fake: say so in the answer and in the mismatches rather than dropping the connection.

@@ -29,12 +29,13 @@ record Reply(int status, String contentType, String body, Map<String, String> he
   /**
    * A problem as the real server writes it (AbstractThrowableProblemHandler): {@code status, type, title, detail}
    * and an optional {@code data} object, sent as {@code application/json} (not {@code application/problem+json}).
-   * {@code slug} is the anchor of the type URL, which the server also uses as the title.
+   * {@code slug} is the anchor of the type URL, which the server also uses as the title; a slug such as
+   * {@code error:tag-already-exists} is the type itself, as the server's newer problems have it.
    */
   static Reply problem(int status, String slug, String detail, JsonObject data) {
     JsonObject problem = new JsonObject();
     problem.addProperty("status", status);
-    problem.addProperty("type", ERRORS + "#" + slug);
+    problem.addProperty("type", slug.startsWith("error:") ? slug : ERRORS + "#" + slug);
     problem.addProperty("title", slug);
     problem.addProperty("detail", detail);
     problem.addProperty("documentationUrl", ERRORS);
@@ -53,6 +54,16 @@ record Reply(int status, String contentType, String body, Map<String, String> he
     data.addProperty("resourceId", resourceId);
     return problem(404, "resource-not-found", "Could not find a " + resourceType + " with id " + resourceId + ".",
         data);
+  }
+
+  /** Thrown by a handler, at any depth, to answer with {@link #reply} instead. */
+  static final class Refusal extends RuntimeException {
+    final Reply reply;
+
+    Refusal(Reply reply) {
+      super(reply.body(), null, false, false);
+      this.reply = reply;
+    }
   }
 
   Reply withBody(String newBody) {

@@ -1,5 +1,6 @@
 package io.github.airbytejava.testkit;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -145,15 +146,37 @@ final class Http {
     return o;
   }
 
-  /** Creates a Faker source, a dev-null destination and a connection between them; returns the connection id. */
-  String createConnection(String workspaceId) {
-    String sourceId = post("/sources", obj("name", "Faker", "workspaceId", workspaceId,
+  static JsonArray arr(Object... items) {
+    JsonArray a = new JsonArray();
+    for (Object item : items) {
+      if (item instanceof JsonElement e) {
+        a.add(e);
+      } else if (item instanceof Number n) {
+        a.add(n);
+      } else {
+        a.add((String) item);
+      }
+    }
+    return a;
+  }
+
+  /** Creates a Faker source; returns its id. */
+  String createSource(String workspaceId, String name) {
+    return post("/sources", obj("name", name, "workspaceId", workspaceId,
         "configuration", obj("sourceType", "faker", "count", 5432))).json().get("sourceId").getAsString();
-    String destinationId = post("/destinations", obj("name", "Nowhere", "workspaceId", workspaceId,
+  }
+
+  /** Creates a dev-null destination; returns its id. */
+  String createDestination(String workspaceId, String name) {
+    return post("/destinations", obj("name", name, "workspaceId", workspaceId,
         "definitionId", "a7bcc9d8-13b3-4e49-b80d-d020b90045e3",
         "configuration", obj("test_destination", obj("test_destination_type", "SILENT"))))
         .json().get("destinationId").getAsString();
-    return post("/connections", obj("sourceId", sourceId, "destinationId", destinationId))
-        .json().get("connectionId").getAsString();
+  }
+
+  /** Creates a Faker source, a dev-null destination and a connection between them; returns the connection id. */
+  String createConnection(String workspaceId) {
+    return post("/connections", obj("sourceId", createSource(workspaceId, "Faker"),
+        "destinationId", createDestination(workspaceId, "Nowhere"))).json().get("connectionId").getAsString();
   }
 }

@@ -25,6 +25,8 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.github.airbytejava.testkit.FakeAirbyte;
+import io.github.airbytejava.testkit.ReceivedRequest;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
@@ -45,7 +47,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>Arguments: {@code quick} (short runs, a smoke test of the whole harness), {@code --auth-seconds=N} (the
  * authentication run's measured duration, 30 by default), {@code --cold-runs=N} (10), {@code --only=list,parse,
- * paginate,auth,cold} (a subset). Writes logs and {@code results.md} to {@code benchmarks/target/bench/}.
+ * paginate,auth,cold,provision} (a subset). Writes logs and {@code results.md} to {@code benchmarks/target/bench/}.
  */
 public final class Suite {
   private static final String JAVA = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
@@ -71,7 +73,7 @@ public final class Suite {
     boolean quick = false;
     Double authSeconds = null;
     Integer coldRuns = null;
-    Set<String> only = new HashSet<>(List.of("list", "parse", "paginate", "auth", "cold"));
+    Set<String> only = new HashSet<>(List.of("list", "parse", "paginate", "auth", "cold", "provision"));
     Path out = Paths.get("benchmarks", "target", "bench");
     for (String arg : args) {
       if (arg.equals("quick")) quick = true;
@@ -80,7 +82,7 @@ public final class Suite {
       else if (arg.startsWith("--only=")) only = new HashSet<>(Arrays.asList(arg.substring(7).split(",")));
       else if (arg.startsWith("--out=")) out = Paths.get(arg.substring(6));
       else throw new IllegalArgumentException("unknown argument: " + arg
-          + " (quick, --auth-seconds=N, --cold-runs=N, --only=list,parse,paginate,auth,cold, --out=DIR)");
+          + " (quick, --auth-seconds=N, --cold-runs=N, --only=list,parse,paginate,auth,cold,provision, --out=DIR)");
     }
     Files.createDirectories(out);
     Suite suite = new Suite(quick, authSeconds != null ? authSeconds : quick ? 5 : 30,
@@ -96,6 +98,7 @@ public final class Suite {
     if (only.contains("paginate")) paginate();
     if (only.contains("auth")) auth();
     if (only.contains("cold")) coldStart();
+    if (only.contains("provision")) provision();
     String table = table();
     String header = String.format(Locale.ROOT, "Run %s (%s mode), %d s; %d CPUs, load average %s before, %s after;"
             + " JDK %s; client under test: %s. Each client in its own JVM against a loopback server in the parent"
@@ -169,6 +172,12 @@ public final class Suite {
       byMethod.put(full.substring(full.lastIndexOf('.') + 1), result);
     }
     return byMethod;
+  }
+
+  private static String[] append(String[] command, String last) {
+    String[] out = Arrays.copyOf(command, command.length + 1);
+    out[command.length] = last;
+    return out;
   }
 
   /** Bytes allocated per operation, the median of the measured iterations. */
@@ -339,6 +348,46 @@ public final class Suite {
             .append(intervals).append('\n');
       }
       return result;
+    }
+  }
+
+  // ----------------------------------------------------------------------------------------------- provisioning
+
+  /** Planning 500 sources, 500 destinations and 500 connections with nothing to change, against the fake. */
+  private void provision() throws Exception {
+    int n = 500;
+    int plans = quick ? 3 : 10;
+    progress(String.format(Locale.ROOT, "provisioning: plan %d sources, %d destinations, %d connections with "
+        + "nothing to change, %d times, against the fake", n, n, n, plans));
+    try (FakeAirbyte fake = FakeAirbyte.builder().conformance(false).start()) {
+      String[] harness = {JAVA, "-cp", CLASSPATH, PlanHarness.class.getName(), fake.baseUrl(), fake.clientId(),
+          fake.clientSecret(), Integer.toString(n)};
+      if (Child.run(out.resolve("provision-seed.log"), null, append(harness, "0")).exitCode != 0) {
+        throw new IllegalStateException("seeding the fake failed: see " + out.resolve("provision-seed.log"));
+      }
+      int before = fake.requests().size();
+      Child once = Child.run(out.resolve("provision-once.log"), null, append(harness, "1"));
+      List<ReceivedRequest> requests = fake.requests().subList(before, fake.requests().size()).stream()
+          .filter(r -> !r.path().endsWith("/applications/token")).toList();
+      Child child = Child.run(out.resolve("provision.log"), null, append(harness, Integer.toString(plans)));
+      if (once.result == null || child.result == null) {
+        throw new IllegalStateException("the provisioning run failed: see " + child.log);
+      }
+      Map<String, Integer> byPath = new TreeMap<>();
+      for (ReceivedRequest r : requests) byPath.merge(r.method() + " " + r.path(), 1, Integer::sum);
+      // A per-resource read or any write would have a path with an id in it, or a method other than GET.
+      boolean onlyLists = requests.stream().allMatch(r -> r.method().equals("GET")
+          && !r.path().matches(".*/(sources|destinations|connections)/[0-9a-f-]{36}$"));
+      JsonObject result = child.result;
+      long changes = result.get("changes").getAsLong();
+      row(String.format(Locale.ROOT, "Plan %d sources, %d destinations, %d connections, nothing to change: requests",
+              n, n, n), String.format(Locale.ROOT, "%d, all lists; %d changes", requests.size(), changes), "", "",
+          "only list requests (about 15, paginated), no per-resource reads; 0 changes",
+          onlyLists && changes == 0 && requests.size() <= 25);
+      row("Same: time per plan (median of " + plans + "; first)", String.format(Locale.ROOT, "%.0f ms (%.0f ms)",
+              result.get("medianMillis").getAsDouble(), result.get("firstMillis").getAsDouble()), "", "",
+          "report", null);
+      notes.append("- Provisioning plan requests: ").append(byPath).append('\n');
     }
   }
 

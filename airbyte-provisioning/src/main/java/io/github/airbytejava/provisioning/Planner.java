@@ -1,0 +1,752 @@
+package io.github.airbytejava.provisioning;
+
+import io.github.airbytejava.provisioning.ResourceChange.Action;
+import io.github.airbytejava.provisioning.ResourceChange.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Compares desired states with live workspaces. Reads only lists (one request per page), plus the source's streams
+ * for connections whose streams are written; collects every problem and throws them together before returning a
+ * plan, so nothing is written from a state with a problem.
+ */
+final class Planner {
+  static final String DEFAULT_TAG_COLOR = "1F77B4";
+  /** Airbyte's limits on tags (its TagHandler): names of at most 30 characters, colors of six hex digits. */
+  private static final int TAG_NAME_LIMIT = 30;
+  private static final Pattern TAG_COLOR = Pattern.compile("[0-9A-Fa-f]{6}");
+  /** Values of the API's enums that a request may set (the spec's ConnectionSyncModeEnum and others). */
+  static final Set<String> SYNC_MODES = Set.of("full_refresh_overwrite", "full_refresh_overwrite_deduped",
+      "full_refresh_append", "full_refresh_update", "full_refresh_soft_delete", "incremental_append",
+      "incremental_deduped_history", "incremental_update", "incremental_soft_delete");
+  static final Set<String> STATUSES = Set.of("active", "inactive");
+  static final Set<String> NAMESPACE_DEFINITIONS = Set.of("source", "destination", "custom_format");
+  static final Set<String> NON_BREAKING =
+      Set.of("ignore", "disable_connection", "propagate_columns", "propagate_fully");
+
+  private final Live.Api api;
+  private final ConnectorFacts facts;
+  private final SecretResolver secrets;
+  private final Set<String> changedSecrets;
+
+  private final List<Problem> problems = new ArrayList<>();
+  private final List<ResourceChange> tagChanges = new ArrayList<>();
+  private final List<ResourceChange> actorChanges = new ArrayList<>();
+  private final List<ResourceChange> connectionChanges = new ArrayList<>();
+  private final List<ResourceChange> connectionDeletes = new ArrayList<>();
+  private final List<ResourceChange> actorDeletes = new ArrayList<>();
+  private final Map<UUID, String> workspaceNames = new LinkedHashMap<>();
+  private final Map<UUID, List<Live.Tag>> workspaceTags = new HashMap<>();
+  private final Map<String, List<Live.StreamInfo>> streamCache = new HashMap<>();
+  private List<Live.Workspace> liveWorkspaces;
+
+  Planner(Live.Api api, ConnectorFacts facts, SecretResolver secrets, Set<String> changedSecrets) {
+    this.api = api;
+    this.facts = facts;
+    this.secrets = secrets;
+    this.changedSecrets = Set.copyOf(changedSecrets);
+  }
+
+  Plan plan(List<WorkspaceState> states) {
+    for (WorkspaceState state : states) check(state);
+    Set<UUID> planned = new HashSet<>();
+    for (WorkspaceState state : states) {
+      UUID workspaceId = workspace(state);
+      if (workspaceId == null) continue;
+      if (!planned.add(workspaceId)) {
+        problems.add(state.origin.problem(state.describe(), null,
+            "this workspace has another desired state too; put all of a workspace in one document"));
+        continue;
+      }
+      planWorkspace(state, workspaceId);
+    }
+    if (!problems.isEmpty()) throw new ProvisioningException(problems);
+    List<ResourceChange> all = new ArrayList<>(tagChanges);
+    all.addAll(actorChanges);
+    all.addAll(connectionChanges);
+    all.addAll(connectionDeletes);
+    all.addAll(actorDeletes);
+    return new Plan(all, workspaceNames, workspaceTags);
+  }
+
+  // ------------------------------------------------------------------------------ checks without the server
+
+  private void check(WorkspaceState state) {
+    Set<String> sources = names(state.sources().stream().map(s -> new Named(s.name(), s.origin, s.describe())).toList());
+    Set<String> destinations =
+        names(state.destinations().stream().map(d -> new Named(d.name(), d.origin, d.describe())).toList());
+    names(state.connections().stream().map(c -> new Named(c.name(), c.origin, c.describe())).toList());
+    for (ActorSpec a : concat(state.sources(), state.destinations())) {
+      if (a.connector() == null && a.definitionId() == null) {
+        problems.add(a.origin.problem(a.describe(), null, "give its connector (a slug such as postgres) or definitionId"));
+      }
+    }
+    for (ConnectionSpec c : state.connections()) {
+      String where = c.describe();
+      if (!sources.contains(c.source())) {
+        problems.add(c.origin.problem(where, "source", "no source named \"" + c.source() + "\" is declared"
+            + known(sources)));
+      }
+      if (!destinations.contains(c.destination())) {
+        problems.add(c.origin.problem(where, "destination", "no destination named \"" + c.destination()
+            + "\" is declared" + known(destinations)));
+      }
+      if (c.schedule() != null && c.schedule().kind() == Schedule.Kind.CRON) {
+        String p = CronExpressions.problem(c.schedule().value());
+        if (p != null) problems.add(c.origin.problem(where, "schedule", p));
+      }
+      oneOf(c.origin, where, "status", c.status(), STATUSES);
+      oneOf(c.origin, where, "namespaceDefinition", c.namespaceDefinition(), NAMESPACE_DEFINITIONS);
+      oneOf(c.origin, where, "nonBreakingSchemaUpdatesBehavior", c.nonBreakingSchemaUpdatesBehavior(), NON_BREAKING);
+      if (c.tags() != null) {
+        for (String tag : c.tags()) {
+          if (tag == null || tag.isBlank()) {
+            problems.add(c.origin.problem(where, "tags", "a tag name is blank"));
+          } else if (tag.length() > TAG_NAME_LIMIT) {
+            problems.add(c.origin.problem(where, "tags", "tag \"" + tag + "\" is longer than Airbyte's "
+                + TAG_NAME_LIMIT + " characters"));
+          }
+        }
+      }
+      if (c.streams() != null) {
+        Set<String> seen = new HashSet<>();
+        for (StreamSpec s : c.streams()) {
+          String sw = where + " stream \"" + s.key() + "\"";
+          if (!seen.add(s.key())) problems.add(s.origin.problem(sw, "name", "the stream is listed twice"));
+          oneOf(s.origin, sw, "syncMode", s.syncMode(), SYNC_MODES);
+        }
+      }
+    }
+    state.tagColors().forEach((tag, color) -> {
+      if (!TAG_COLOR.matcher(color).matches()) {
+        problems.add(state.origin.problem(state.describe(), "tags", "the color of tag \"" + tag + "\" must be six "
+            + "hexadecimal digits without '#' (1F77B4), not '" + color + "'"));
+      }
+    });
+    for (String glob : state.deleteUnlisted()) {
+      if (glob.isBlank()) problems.add(state.origin.problem(state.describe(), "deleteUnlisted", "a name glob is blank"));
+    }
+  }
+
+  private record Named(String name, Origin origin, String describe) {}
+
+  /** The names, with a problem for each blank or repeated one. */
+  private Set<String> names(List<Named> items) {
+    Map<String, Named> first = new HashMap<>();
+    for (Named n : items) {
+      if (n.name().isBlank()) {
+        problems.add(n.origin().problem(n.describe(), "name", "the name is blank"));
+      } else if (first.containsKey(n.name())) {
+        Named earlier = first.get(n.name());
+        problems.add(n.origin().problem(n.describe(), "name", "the name is used twice (also at "
+            + (earlier.origin().file == null ? "an earlier entry" : earlier.origin().file + ":" + earlier.origin().line)
+            + "); names identify resources"));
+      } else {
+        first.put(n.name(), n);
+      }
+    }
+    return first.keySet();
+  }
+
+  private void oneOf(Origin origin, String where, String field, String value, Set<String> allowed) {
+    if (value != null && !allowed.contains(value)) {
+      problems.add(origin.problem(where, field, "'" + value + "' is not one of " + String.join(", ",
+          allowed.stream().sorted().toList())));
+    }
+  }
+
+  private static String known(Set<String> names) {
+    return names.isEmpty() ? "" : " (declared: " + String.join(", ", names.stream().sorted().toList()) + ")";
+  }
+
+  // ---------------------------------------------------------------------------------------- the workspace
+
+  private UUID workspace(WorkspaceState state) {
+    if (liveWorkspaces == null) liveWorkspaces = api.workspaces();
+    List<Live.Workspace> matches = liveWorkspaces.stream().filter(w -> state.workspaceId() != null
+        ? w.id().equals(state.workspaceId()) : Objects.equals(w.name(), state.workspaceName())).toList();
+    if (matches.isEmpty()) {
+      problems.add(state.origin.problem(state.describe(), "workspace", "no such workspace is visible to these "
+          + "credentials"));
+      return null;
+    }
+    if (matches.size() > 1) {
+      problems.add(state.origin.problem(state.describe(), "workspace", "two workspaces have this name ("
+          + matches.get(0).id() + ", " + matches.get(1).id() + "); give workspaceId"));
+      return null;
+    }
+    Live.Workspace w = matches.get(0);
+    if (state.workspaceId() != null && state.workspaceName() != null && !state.workspaceName().equals(w.name())) {
+      problems.add(state.origin.problem(state.describe(), "workspace", "the workspace is named \"" + w.name()
+          + "\", not \"" + state.workspaceName() + "\""));
+      return null;
+    }
+    workspaceNames.put(w.id(), w.name());
+    return w.id();
+  }
+
+  private void planWorkspace(WorkspaceState state, UUID ws) {
+    Map<String, List<Live.Actor>> liveSources = byName(api.actors(ActorSpec.Kind.SOURCE, ws), Live.Actor::name);
+    Map<String, List<Live.Actor>> liveDestinations =
+        byName(api.actors(ActorSpec.Kind.DESTINATION, ws), Live.Actor::name);
+    List<Live.Connection> allConnections = api.connections(ws);
+    Map<String, List<Live.Connection>> liveConnections = byName(allConnections, Live.Connection::name);
+    // Tags are listed only when a name must become an id or an id a name.
+    boolean needTags = state.connections().stream().anyMatch(c -> c.tags() != null && !c.tags().isEmpty())
+        || allConnections.stream().anyMatch(c -> !c.tagIds().isEmpty());
+    List<Live.Tag> tags = needTags ? api.tags(ws) : List.of();
+    workspaceTags.put(ws, tags);
+
+    Map<String, UUID> sourceIds = new HashMap<>();
+    Map<String, UUID> destinationIds = new HashMap<>();
+    Definitions definitions = new Definitions(ws);
+    for (ActorSpec s : state.sources()) planActor(ws, s, liveSources, sourceIds, definitions);
+    for (ActorSpec d : state.destinations()) planActor(ws, d, liveDestinations, destinationIds, definitions);
+
+    Map<String, Live.Tag> tagsByName = new HashMap<>();
+    for (Live.Tag t : tags) tagsByName.putIfAbsent(t.name(), t);
+    Set<String> tagsToCreate = new LinkedHashSet<>();
+    for (ConnectionSpec c : state.connections()) {
+      if (c.tags() != null) {
+        for (String t : c.tags()) if (t != null && !t.isBlank() && !tagsByName.containsKey(t)) tagsToCreate.add(t);
+      }
+    }
+    for (String t : tagsToCreate) {
+      String color = state.tagColors().getOrDefault(t, DEFAULT_TAG_COLOR);
+      tagChanges.add(new ResourceChange(Type.TAG, t, Action.CREATE, ws, null,
+          List.of(new FieldChange("color", null, Values.render(color))), null,
+          context -> context.tag(ws, context.api.createTag(ws, t, color))));
+    }
+    Map<UUID, String> tagNames = tags.stream().collect(Collectors.toMap(Live.Tag::id, Live.Tag::name, (a, b) -> a));
+    for (ConnectionSpec c : state.connections()) {
+      planConnection(ws, c, liveConnections, sourceIds, destinationIds, tagNames);
+    }
+    planDeletes(state, ws, liveSources, liveDestinations, liveConnections);
+  }
+
+  private static <T> Map<String, List<T>> byName(List<T> items, java.util.function.Function<T, String> name) {
+    Map<String, List<T>> out = new LinkedHashMap<>();
+    for (T t : items) out.computeIfAbsent(name.apply(t), k -> new ArrayList<>(1)).add(t);
+    return out;
+  }
+
+  /** The one live resource of a name, null when none; a problem naming both ids when two. */
+  private <T> T single(Map<String, List<T>> live, String name, Origin origin, String where,
+      java.util.function.Function<T, UUID> id) {
+    List<T> found = live.get(name);
+    if (found == null) return null;
+    if (found.size() > 1) {
+      problems.add(origin.problem(where, "name", "the workspace has " + found.size() + " of this name ("
+          + found.stream().map(id).map(UUID::toString).collect(Collectors.joining(", "))
+          + "); rename or delete all but one"));
+      return null;
+    }
+    return found.get(0);
+  }
+
+  // ------------------------------------------------------------------------------ sources and destinations
+
+  /** The workspace's connector definitions, listed once and only when a slug is not otherwise known. */
+  private final class Definitions {
+    private final UUID ws;
+    private final Map<ActorSpec.Kind, List<Live.Definition>> byKind = new HashMap<>();
+
+    Definitions(UUID ws) {
+      this.ws = ws;
+    }
+
+    List<Live.Definition> of(ActorSpec.Kind kind) {
+      return byKind.computeIfAbsent(kind, k -> api.definitions(k, ws));
+    }
+  }
+
+  private UUID definitionId(ActorSpec a, Definitions definitions) {
+    if (a.connector() == null) return a.definitionId();
+    UUID id = facts.definitionId(a.kind(), a.connector());
+    if (id == null) {
+      for (Live.Definition d : definitions.of(a.kind())) {
+        if (d.slug().equals(a.connector()) || d.id().toString().equalsIgnoreCase(a.connector())) id = d.id();
+      }
+    }
+    if (id == null) {
+      problems.add(a.origin.problem(a.describe(), "connector", "unknown " + a.kind().label() + " connector '"
+          + a.connector() + "'"));
+      return null;
+    }
+    if (a.definitionId() != null && !a.definitionId().equals(id)) {
+      problems.add(a.origin.problem(a.describe(), "definitionId", "connector '" + a.connector()
+          + "' has definition id " + id + ", not " + a.definitionId()));
+      return null;
+    }
+    return id;
+  }
+
+  private void planActor(UUID ws, ActorSpec a, Map<String, List<Live.Actor>> liveByName, Map<String, UUID> ids,
+      Definitions definitions) {
+    if (a.name().isBlank() || ids.containsKey(a.name())) return; // reported by check()
+    UUID definitionId = a.connector() == null && a.definitionId() == null ? null : definitionId(a, definitions);
+    Type type = a.kind() == ActorSpec.Kind.SOURCE ? Type.SOURCE : Type.DESTINATION;
+    Live.Actor live = single(liveByName, a.name(), a.origin, a.describe(), Live.Actor::id);
+    ids.put(a.name(), live == null ? null : live.id());
+    if (definitionId == null) return;
+    for (String p : facts.validate(a.kind(), definitionId, a.configuration())) {
+      int colon = p.indexOf(':');
+      String path = colon > 0 ? "configuration." + p.substring(0, colon).trim() : "configuration";
+      problems.add(a.origin.problem(a.describe(), path, p));
+    }
+    if (live == null) {
+      if (liveByName.containsKey(a.name())) return; // duplicates, reported
+      List<FieldChange> fields = new ArrayList<>();
+      fields.add(new FieldChange("connector", null, Values.render(a.connector() != null ? a.connector()
+          : definitionId.toString())));
+      flatten("configuration", a.configuration(), fields, a, definitionId);
+      requireSecrets(a, a.configuration(), "create");
+      Map<String, Object> configuration = a.configuration();
+      actorChanges.add(new ResourceChange(type, a.name(), Action.CREATE, ws, null, fields, null, context ->
+          context.id(ws, a.kind(), a.name(), context.api.createActor(a.kind(), ws, a.name(), definitionId,
+              context.resolve(configuration)))));
+      return;
+    }
+    if (!definitionId.equals(live.definitionId())) {
+      problems.add(a.origin.problem(a.describe(), "connector", "the live " + a.kind().label() + " (" + live.id()
+          + ") uses definition " + live.definitionId() + ", not " + definitionId
+          + "; a connector cannot be changed: rename this one or delete the live one"));
+      return;
+    }
+    ConfigDiff diff = new ConfigDiff(a, definitionId);
+    diff.diff(List.of(), a.configuration(), true, live.configuration(), true);
+    if (diff.fields.isEmpty()) {
+      actorChanges.add(new ResourceChange(type, a.name(), Action.UNCHANGED, ws, live.id(), List.of(), null, null));
+      return;
+    }
+    UUID id = live.id();
+    if (diff.removes) {
+      requireSecrets(a, a.configuration(), "replace (PUT) the configuration of");
+      Map<String, Object> configuration = a.configuration();
+      actorChanges.add(new ResourceChange(type, a.name(), Action.UPDATE, ws, id, diff.fields,
+          "PUT: the configuration is replaced, as a field is removed",
+          context -> context.api.putActor(a.kind(), id, a.name(), context.resolve(configuration))));
+    } else {
+      requireSecrets(a, diff.patch, "update");
+      Map<String, Object> patch = diff.patch;
+      actorChanges.add(new ResourceChange(type, a.name(), Action.UPDATE, ws, id, diff.fields, null,
+          context -> context.api.patchActor(a.kind(), id, context.resolve(patch))));
+    }
+  }
+
+  /** A problem for each secret of {@code value} that the resolver cannot give, since it must be sent. */
+  private void requireSecrets(ActorSpec a, Object value, String why) {
+    Values.map(value, secret -> {
+      if (secret.resolve(secrets) == null) {
+        problems.add(a.origin.problem(a.describe(), "configuration", "secret " + secret.template()
+            + " has no value (needed to " + why + " it); set " + String.join(", ", secret.names())));
+      }
+      return null;
+    });
+  }
+
+  private void flatten(String path, Object value, List<FieldChange> out, ActorSpec a, UUID definitionId) {
+    if (value instanceof Map<?, ?> m && !m.isEmpty()) {
+      m.forEach((k, v) -> flatten(path + "." + k, v, out, a, definitionId));
+    } else {
+      out.add(new FieldChange(path, null, show(value, isSecret(a, definitionId, path, value, null))));
+    }
+  }
+
+  private boolean isSecret(ActorSpec a, UUID definitionId, String dottedPath, Object desired, Object live) {
+    if (desired instanceof Secret || Values.MASK.equals(live)) return true;
+    String p = dottedPath.startsWith("configuration.") ? dottedPath.substring("configuration.".length()) : dottedPath;
+    return facts.isSecret(a.kind(), definitionId, List.of(p.split("\\.")));
+  }
+
+  private static String show(Object value, boolean secret) {
+    if (!secret) return Values.render(value);
+    return value instanceof Secret s ? "(secret " + s.template() + ")" : "(secret)";
+  }
+
+  /** A field-by-field comparison of a desired configuration with the live one. */
+  private final class ConfigDiff {
+    final ActorSpec actor;
+    final UUID definitionId;
+    final List<FieldChange> fields = new ArrayList<>();
+    final Map<String, Object> patch = new LinkedHashMap<>();
+    boolean removes;
+
+    ConfigDiff(ActorSpec actor, UUID definitionId) {
+      this.actor = actor;
+      this.definitionId = definitionId;
+    }
+
+    void diff(List<String> path, Object desired, boolean hasDesired, Object live, boolean hasLive) {
+      if (desired instanceof Map<?, ?> d && live instanceof Map<?, ?> l) {
+        Set<String> keys = new LinkedHashSet<>();
+        d.keySet().forEach(k -> keys.add((String) k));
+        l.keySet().forEach(k -> keys.add((String) k));
+        for (String k : keys) {
+          List<String> child = new ArrayList<>(path);
+          child.add(k);
+          diff(child, d.get(k), d.containsKey(k), l.get(k), l.containsKey(k));
+        }
+        return;
+      }
+      String dotted = "configuration." + String.join(".", path);
+      boolean secret = isSecret(actor, definitionId, dotted, desired, live);
+      if (hasDesired && !hasLive) {
+        fields.add(new FieldChange(dotted, null, show(desired, secret)));
+        put(path, desired);
+      } else if (!hasDesired && hasLive) {
+        Object byDefault = facts.defaultValue(actor.kind(), definitionId, path);
+        if (byDefault != null && Values.same(byDefault, live)) return; // filled in by the server
+        fields.add(new FieldChange(dotted, show(live, secret), null));
+        removes = true;
+      } else if (secret && Values.MASK.equals(live)) {
+        if (desired instanceof Secret s && s.names().stream().anyMatch(changedSecrets::contains)) {
+          fields.add(new FieldChange(dotted, "(secret)", show(desired, true)));
+          put(path, desired);
+        }
+      } else if (!Values.same(desired, live)) {
+        fields.add(new FieldChange(dotted, show(live, secret), show(desired, secret)));
+        put(path, desired);
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void put(List<String> path, Object value) {
+      Map<String, Object> map = patch;
+      for (int i = 0; i < path.size() - 1; i++) {
+        map = (Map<String, Object>) map.computeIfAbsent(path.get(i), k -> new LinkedHashMap<String, Object>());
+      }
+      map.put(path.get(path.size() - 1), value);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------ connections
+
+  private void planConnection(UUID ws, ConnectionSpec c, Map<String, List<Live.Connection>> liveByName,
+      Map<String, UUID> sourceIds, Map<String, UUID> destinationIds, Map<UUID, String> tagNames) {
+    if (c.name().isBlank() || !sourceIds.containsKey(c.source()) || !destinationIds.containsKey(c.destination())) {
+      return; // reported by check()
+    }
+    String where = c.describe();
+    UUID sourceId = sourceIds.get(c.source());
+    UUID destinationId = destinationIds.get(c.destination());
+    Live.Connection live = single(liveByName, c.name(), c.origin, where, Live.Connection::id);
+    if (live == null && liveByName.containsKey(c.name())) return;
+    if (live == null) {
+      List<FieldChange> fields = new ArrayList<>();
+      fields.add(new FieldChange("source", null, Values.render(c.source())));
+      fields.add(new FieldChange("destination", null, Values.render(c.destination())));
+      addIfSet(fields, "schedule", c.schedule());
+      addIfSet(fields, "status", c.status());
+      addIfSet(fields, "namespaceDefinition", c.namespaceDefinition());
+      if (c.namespaceFormatSet()) fields.add(new FieldChange("namespaceFormat", null, Values.render(c.namespaceFormat())));
+      addIfSet(fields, "prefix", c.prefix());
+      addIfSet(fields, "nonBreakingSchemaUpdatesBehavior", c.nonBreakingSchemaUpdatesBehavior());
+      if (c.tags() != null) fields.add(new FieldChange("tags", null, Values.render(c.tags())));
+      if (c.streams() != null) {
+        for (StreamSpec s : c.streams()) fields.add(new FieldChange("streams[" + s.key() + "]", null, describe(s)));
+      }
+      if (c.schedule() != null && c.schedule().kind() == Schedule.Kind.BASIC) {
+        problems.add(c.origin.problem(where, "schedule", "a basic schedule can only be set in the web app; use cron"));
+      }
+      boolean sourceIsLive = sourceId != null;
+      if (c.streams() != null && sourceIsLive && destinationId != null) {
+        checkStreams(c, sourceId, destinationId);
+      }
+      connectionChanges.add(new ResourceChange(Type.CONNECTION, c.name(), Action.CREATE, ws, null, fields,
+          sourceIsLive || c.streams() == null ? null : "streams checked against the new source before it is written",
+          context -> {
+            UUID src = context.id(ws, ActorSpec.Kind.SOURCE, c.source());
+            UUID dst = context.id(ws, ActorSpec.Kind.DESTINATION, c.destination());
+            if (c.streams() != null && !sourceIsLive) {
+              List<Problem> found = streamProblems(c, context.api.streams(src, dst));
+              if (!found.isEmpty()) throw new ProvisioningException(found);
+            }
+            context.api.createConnection(write(c, ws, src, dst, c.streams() == null ? null : streamWrites(c, List.of()),
+                c.schedule(), c.status(), c.namespaceDefinition(), c.namespaceFormat(), false, c.prefix(),
+                c.nonBreakingSchemaUpdatesBehavior(), c.tags(), context));
+          }));
+      return;
+    }
+    if (sourceId == null || !sourceId.equals(live.sourceId()) || destinationId == null
+        || !destinationId.equals(live.destinationId())) {
+      problems.add(c.origin.problem(where, sourceId == null || !sourceId.equals(live.sourceId()) ? "source"
+          : "destination", "the live connection (" + live.id() + ") links source " + live.sourceId()
+          + " to destination " + live.destinationId() + "; a connection's source and destination cannot be "
+          + "changed: rename this one or delete the live one"));
+      return;
+    }
+    List<FieldChange> fields = new ArrayList<>();
+    Schedule schedule = null;
+    if (c.schedule() != null && !c.schedule().equals(live.schedule())) {
+      fields.add(new FieldChange("schedule", live.schedule() == null ? null : live.schedule().toString(),
+          c.schedule().toString()));
+      if (c.schedule().kind() == Schedule.Kind.BASIC) {
+        problems.add(c.origin.problem(where, "schedule", "a basic schedule can only be set in the web app; use cron"));
+      }
+      schedule = c.schedule();
+    }
+    String status = changed(fields, "status", c.status(), live.status());
+    String namespaceDefinition = changed(fields, "namespaceDefinition", c.namespaceDefinition(),
+        live.namespaceDefinition());
+    String namespaceFormat = null;
+    boolean clearNamespaceFormat = false;
+    if (c.namespaceFormatSet() && !Objects.equals(c.namespaceFormat(), live.namespaceFormat())) {
+      fields.add(new FieldChange("namespaceFormat", live.namespaceFormat() == null ? null
+          : Values.render(live.namespaceFormat()), c.namespaceFormat() == null ? null : Values.render(c.namespaceFormat())));
+      namespaceFormat = c.namespaceFormat();
+      clearNamespaceFormat = c.namespaceFormat() == null;
+    }
+    String prefix = changed(fields, "prefix", c.prefix(), live.prefix() == null ? "" : live.prefix());
+    String nonBreaking = changed(fields, "nonBreakingSchemaUpdatesBehavior", c.nonBreakingSchemaUpdatesBehavior(),
+        live.nonBreakingSchemaUpdatesBehavior());
+    List<String> tags = null;
+    if (c.tags() != null) {
+      Set<String> liveTags = live.tagIds().stream().map(id -> tagNames.getOrDefault(id, id.toString()))
+          .collect(Collectors.toCollection(java.util.TreeSet::new));
+      Set<String> desiredTags = new java.util.TreeSet<>(c.tags());
+      if (!liveTags.equals(desiredTags)) {
+        fields.add(new FieldChange("tags", Values.render(List.copyOf(liveTags)), Values.render(List.copyOf(desiredTags))));
+        tags = c.tags();
+      }
+    }
+    List<Map<String, Object>> streams = null;
+    if (c.streams() != null && diffStreams(c, live.streams(), fields)) {
+      checkStreams(c, sourceId, destinationId);
+      streams = streamWrites(c, live.streams());
+    }
+    if (fields.isEmpty()) {
+      connectionChanges.add(new ResourceChange(Type.CONNECTION, c.name(), Action.UNCHANGED, ws, live.id(),
+          List.of(), null, null));
+      return;
+    }
+    UUID id = live.id();
+    Schedule s = schedule;
+    String nf = namespaceFormat;
+    boolean clear = clearNamespaceFormat;
+    List<String> t = tags;
+    List<Map<String, Object>> st = streams;
+    connectionChanges.add(new ResourceChange(Type.CONNECTION, c.name(), Action.UPDATE, ws, id, fields, null,
+        context -> context.api.patchConnection(id, write(c, ws, null, null, st, s, status, namespaceDefinition, nf,
+            clear, prefix, nonBreaking, t, context))));
+  }
+
+  private static Live.ConnectionWrite write(ConnectionSpec c, UUID ws, UUID sourceId, UUID destinationId,
+      List<Map<String, Object>> streams, Schedule schedule, String status, String namespaceDefinition,
+      String namespaceFormat, boolean clearNamespaceFormat, String prefix, String nonBreaking, List<String> tags,
+      Applier.Context context) {
+    List<Live.Tag> liveTags = null;
+    if (tags != null) {
+      liveTags = new ArrayList<>();
+      for (String name : new LinkedHashSet<>(tags)) liveTags.add(context.tag(ws, name));
+    }
+    return new Live.ConnectionWrite(c.name(), sourceId, destinationId, streams, schedule, status,
+        namespaceDefinition, namespaceFormat, clearNamespaceFormat, prefix, nonBreaking, liveTags, ws);
+  }
+
+  private static void addIfSet(List<FieldChange> fields, String name, Object value) {
+    if (value != null) fields.add(new FieldChange(name, null, value instanceof Schedule s ? s.toString()
+        : Values.render(value)));
+  }
+
+  /** The desired value when it is managed and differs from the live one, else null. */
+  private static String changed(List<FieldChange> fields, String name, String desired, String live) {
+    if (desired == null || desired.equals(live)) return null;
+    fields.add(new FieldChange(name, live == null ? null : Values.render(live), Values.render(desired)));
+    return desired;
+  }
+
+  private static String describe(StreamSpec s) {
+    StringBuilder out = new StringBuilder(s.syncMode() == null ? "(default sync mode)" : s.syncMode());
+    if (s.cursorField() != null) out.append(", cursor ").append(Values.render(s.cursorField()));
+    if (s.primaryKey() != null) out.append(", primary key ").append(Values.render(s.primaryKey()));
+    return out.toString();
+  }
+
+  private static Live.Stream match(StreamSpec s, List<Live.Stream> live) {
+    List<Live.Stream> found = live.stream().filter(l -> l.name().equals(s.name())
+        && (s.namespace() == null || s.namespace().equals(l.namespace()))).toList();
+    return found.size() == 1 ? found.get(0) : null;
+  }
+
+  /** Adds the stream differences to {@code fields}; whether there are any. */
+  private static boolean diffStreams(ConnectionSpec c, List<Live.Stream> live, List<FieldChange> fields) {
+    int before = fields.size();
+    Set<Live.Stream> matched = new HashSet<>();
+    for (StreamSpec s : c.streams()) {
+      Live.Stream l = match(s, live);
+      String path = "streams[" + s.key() + "]";
+      if (l == null) {
+        fields.add(new FieldChange(path, null, describe(s)));
+        continue;
+      }
+      matched.add(l);
+      if (s.syncMode() != null && !s.syncMode().equals(l.syncMode())) {
+        fields.add(new FieldChange(path + ".syncMode", l.syncMode() == null ? null : Values.render(l.syncMode()),
+            Values.render(s.syncMode())));
+      }
+      if (s.cursorField() != null && !s.cursorField().equals(orEmpty(l.cursorField()))) {
+        fields.add(new FieldChange(path + ".cursorField", Values.render(orEmpty(l.cursorField())),
+            Values.render(s.cursorField())));
+      }
+      if (s.primaryKey() != null && !s.primaryKey().equals(orEmpty(l.primaryKey()))) {
+        fields.add(new FieldChange(path + ".primaryKey", Values.render(orEmpty(l.primaryKey())),
+            Values.render(s.primaryKey())));
+      }
+    }
+    for (Live.Stream l : live) {
+      if (!matched.contains(l)) fields.add(new FieldChange("streams[" + l.key() + "]", l.syncMode() == null
+          ? "(selected)" : l.syncMode(), null));
+    }
+    return fields.size() > before;
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  /** The streams to send: each desired one over its live configuration (selected fields, mappers kept). */
+  private static List<Map<String, Object>> streamWrites(ConnectionSpec c, List<Live.Stream> live) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (StreamSpec s : c.streams()) {
+      Live.Stream l = match(s, live);
+      Map<String, Object> w = l == null ? new LinkedHashMap<>() : new LinkedHashMap<>(l.raw());
+      w.put("name", s.name());
+      if (s.namespace() != null) w.put("namespace", s.namespace());
+      if (s.syncMode() != null) w.put("syncMode", s.syncMode());
+      if (s.cursorField() != null) w.put("cursorField", s.cursorField());
+      if (s.primaryKey() != null) w.put("primaryKey", s.primaryKey());
+      out.add(w);
+    }
+    return out;
+  }
+
+  private void checkStreams(ConnectionSpec c, UUID sourceId, UUID destinationId) {
+    List<Live.StreamInfo> offered = streamCache.computeIfAbsent(sourceId + "/" + destinationId,
+        k -> api.streams(sourceId, destinationId));
+    problems.addAll(streamProblems(c, offered));
+  }
+
+  /** The streams of a connection that the source does not offer as asked. */
+  static List<Problem> streamProblems(ConnectionSpec c, List<Live.StreamInfo> offered) {
+    List<Problem> out = new ArrayList<>();
+    for (StreamSpec s : c.streams()) {
+      String where = c.describe() + " stream \"" + s.key() + "\"";
+      List<Live.StreamInfo> found = offered.stream().filter(o -> o.name().equals(s.name())
+          && (s.namespace() == null || s.namespace().equals(o.namespace()))).toList();
+      if (found.isEmpty()) {
+        out.add(s.origin.problem(where, "name", "source \"" + c.source() + "\" has no such stream (it has: "
+            + offered.stream().map(o -> o.namespace() == null ? o.name() : o.namespace() + "." + o.name())
+                .sorted().collect(Collectors.joining(", ")) + ")"));
+        continue;
+      }
+      if (found.size() > 1) {
+        out.add(s.origin.problem(where, "name", "the source has this stream in several namespaces ("
+            + found.stream().map(Live.StreamInfo::namespace).collect(Collectors.joining(", ")) + "); give namespace"));
+        continue;
+      }
+      Live.StreamInfo o = found.get(0);
+      String mode = s.syncMode();
+      if (mode != null && !o.syncModes().isEmpty() && !o.syncModes().contains(mode)) {
+        out.add(s.origin.problem(where, "syncMode", "the stream supports " + String.join(", ", o.syncModes())
+            + ", not " + mode));
+        continue;
+      }
+      if (mode != null && mode.startsWith("incremental")) {
+        if (o.sourceDefinedCursor() && s.cursorField() != null && !s.cursorField().equals(o.defaultCursorField())) {
+          out.add(s.origin.problem(where, "cursorField", "the source defines the cursor ("
+              + Values.render(o.defaultCursorField()) + "); leave cursorField out"));
+        } else if (s.cursorField() == null && o.defaultCursorField().isEmpty() && !o.sourceDefinedCursor()) {
+          out.add(s.origin.problem(where, "cursorField", mode + " needs a cursorField; the stream has no default"));
+        } else if (s.cursorField() != null && !o.fields().isEmpty() && !o.fields().contains(s.cursorField())) {
+          out.add(s.origin.problem(where, "cursorField", "the stream has no field " + Values.render(s.cursorField())));
+        }
+      }
+      if (mode != null && mode.contains("deduped")) {
+        if (!o.sourceDefinedPrimaryKey().isEmpty() && s.primaryKey() != null
+            && !s.primaryKey().equals(o.sourceDefinedPrimaryKey())) {
+          out.add(s.origin.problem(where, "primaryKey", "the source defines the primary key ("
+              + Values.render(o.sourceDefinedPrimaryKey()) + "); leave primaryKey out"));
+        } else if (s.primaryKey() == null && o.sourceDefinedPrimaryKey().isEmpty()) {
+          out.add(s.origin.problem(where, "primaryKey", mode + " needs a primaryKey; the source defines none"));
+        }
+      }
+      if (s.primaryKey() != null && !o.fields().isEmpty()) {
+        for (List<String> key : s.primaryKey()) {
+          if (!o.fields().contains(key)) {
+            out.add(s.origin.problem(where, "primaryKey", "the stream has no field " + Values.render(key)));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------- deletes
+
+  private void planDeletes(WorkspaceState state, UUID ws, Map<String, List<Live.Actor>> liveSources,
+      Map<String, List<Live.Actor>> liveDestinations, Map<String, List<Live.Connection>> liveConnections) {
+    if (state.deleteUnlisted().isEmpty()) return;
+    List<Pattern> guard = state.deleteUnlisted().stream().map(Planner::glob).toList();
+    Set<String> sources = state.sources().stream().map(ActorSpec::name).collect(Collectors.toSet());
+    Set<String> destinations = state.destinations().stream().map(ActorSpec::name).collect(Collectors.toSet());
+    Set<String> connections = state.connections().stream().map(ConnectionSpec::name).collect(Collectors.toSet());
+    Set<UUID> deletedActors = new HashSet<>();
+    List<ResourceChange> actorsToDelete = new ArrayList<>();
+    for (Map<String, List<Live.Actor>> live : List.of(liveSources, liveDestinations)) {
+      for (List<Live.Actor> group : live.values()) {
+        for (Live.Actor a : group) {
+          Set<String> desired = a.kind() == ActorSpec.Kind.SOURCE ? sources : destinations;
+          if (desired.contains(a.name()) || !matches(guard, a.name())) continue;
+          deletedActors.add(a.id());
+          Type type = a.kind() == ActorSpec.Kind.SOURCE ? Type.SOURCE : Type.DESTINATION;
+          actorsToDelete.add(new ResourceChange(type, a.name(), Action.DELETE, ws, a.id(), List.of(), null,
+              context -> context.api.deleteActor(a.kind(), a.id())));
+        }
+      }
+    }
+    for (List<Live.Connection> group : liveConnections.values()) {
+      for (Live.Connection c : group) {
+        boolean guarded = !connections.contains(c.name()) && matches(guard, c.name());
+        boolean orphaned = deletedActors.contains(c.sourceId()) || deletedActors.contains(c.destinationId());
+        if (guarded) {
+          connectionDeletes.add(new ResourceChange(Type.CONNECTION, c.name(), Action.DELETE, ws, c.id(), List.of(),
+              null, context -> context.api.deleteConnection(c.id())));
+        } else if (orphaned) {
+          problems.add(state.origin.problem(state.describe(), "deleteUnlisted", "deleting the source or destination"
+              + " of connection \"" + c.name() + "\" (" + c.id() + ") would delete it too, and the guard "
+              + state.deleteUnlisted() + " does not cover it"));
+        }
+      }
+    }
+    actorDeletes.addAll(actorsToDelete);
+  }
+
+  static Pattern glob(String glob) {
+    StringBuilder re = new StringBuilder();
+    for (char ch : glob.toCharArray()) {
+      re.append(ch == '*' ? ".*" : ch == '?' ? "." : Pattern.quote(String.valueOf(ch)));
+    }
+    return Pattern.compile(re.toString());
+  }
+
+  private static boolean matches(List<Pattern> guard, String name) {
+    return guard.stream().anyMatch(p -> p.matcher(name).matches());
+  }
+
+  private static <T> List<T> concat(List<? extends T> a, List<? extends T> b) {
+    List<T> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+}

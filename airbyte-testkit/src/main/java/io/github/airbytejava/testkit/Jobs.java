@@ -1,0 +1,242 @@
+package io.github.airbytejava.testkit;
+
+import com.google.gson.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The tag Jobs. A job's status is worked out from the clock whenever it is read: pending for the first tenth of
+ * {@code jobDuration}, running (rows and bytes growing) for the rest, then its outcome. No thread moves jobs along.
+ */
+final class Jobs implements ResourceGroup {
+
+  static final Set<String> STATUSES =
+      Set.of("pending", "queued", "running", "incomplete", "failed", "succeeded", "cancelled");
+  private static final Set<String> TERMINAL = Set.of("incomplete", "failed", "succeeded", "cancelled");
+  private static final Set<String> TYPES = Set.of("sync", "reset", "refresh", "clear");
+  private static final long BYTES_PER_ROW = 100;
+
+  private final class Job {
+    final long id;
+    final String connectionId;
+    final String workspaceId;
+    final String jobType;
+    final Instant createdAt;
+    final String outcome;
+    Instant cancelledAt;
+
+    Job(long id, Connections.Connection connection, String jobType, Instant createdAt, String outcome) {
+      this.id = id;
+      this.connectionId = connection.id;
+      this.workspaceId = connection.workspaceId;
+      this.jobType = jobType;
+      this.createdAt = createdAt;
+      this.outcome = outcome;
+    }
+
+    Instant endsAt() {
+      return createdAt.plus(jobDuration());
+    }
+
+    String status(Instant now) {
+      if (cancelledAt != null && !now.isBefore(cancelledAt)) {
+        return "cancelled";
+      }
+      if (!now.isBefore(endsAt())) {
+        return outcome;
+      }
+      return now.isBefore(createdAt.plus(jobDuration().dividedBy(10))) ? "pending" : "running";
+    }
+
+    /** When the job last changed, as of {@code now}. */
+    Instant updatedAt(Instant now) {
+      if (cancelledAt != null && !now.isBefore(cancelledAt)) {
+        return cancelledAt;
+      }
+      return now.isBefore(endsAt()) ? now : endsAt();
+    }
+
+    /** Rows grow linearly while running; a job that ends other than succeeded stops half way. */
+    long rows(Instant now) {
+      if (jobType.equals("reset") || jobType.equals("clear")) {
+        return 0;
+      }
+      Instant at = updatedAt(now);
+      Duration pending = jobDuration().dividedBy(10);
+      Duration running = jobDuration().minus(pending);
+      long jobRows = context.settings().jobRows();
+      if (!at.isBefore(endsAt())) {
+        return outcome.equals("succeeded") ? jobRows : jobRows / 2;
+      }
+      Duration done = Duration.between(createdAt.plus(pending), at);
+      if (done.isNegative() || running.isZero()) {
+        return 0;
+      }
+      return (long) (jobRows * ((double) done.toNanos() / running.toNanos()));
+    }
+
+    JsonObject toJson(Instant now) {
+      JsonObject json = new JsonObject();
+      json.addProperty("jobId", id);
+      json.addProperty("status", status(now));
+      json.addProperty("jobType", jobType);
+      // OffsetDateTime.toString(), as the server writes it (so whole minutes come out as "2026-01-01T00:00Z").
+      json.addProperty("startTime", OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC).toString());
+      json.addProperty("connectionId", connectionId);
+      Instant updated = updatedAt(now);
+      json.addProperty("lastUpdatedAt", OffsetDateTime.ofInstant(updated, ZoneOffset.UTC).toString());
+      json.addProperty("duration", Duration.between(createdAt, updated).toString());
+      long rows = rows(now);
+      json.addProperty("bytesSynced", rows * BYTES_PER_ROW);
+      json.addProperty("rowsSynced", rows);
+      return json;
+    }
+  }
+
+  private final Context context;
+  private final Connections connections;
+  private final Map<Long, Job> jobs = new LinkedHashMap<>();
+  private final Deque<String> outcomes = new ArrayDeque<>();
+  private long nextJobId = 1;
+
+  Jobs(Context context, Connections connections) {
+    this.context = context;
+    this.connections = connections;
+  }
+
+  @Override
+  public void routes(Routes routes) {
+    routes.get("/jobs", "listJobs", this::list);
+    routes.post("/jobs", "createJob", this::create);
+    routes.get("/jobs/{jobId}", "getJob", this::get);
+    routes.delete("/jobs/{jobId}", "cancelJob", this::cancel);
+  }
+
+  @Override
+  public void reset() {
+    jobs.clear();
+    outcomes.clear();
+    nextJobId = 1;
+  }
+
+  void nextJobEndsAs(String status) {
+    if (!TERMINAL.contains(status)) {
+      throw new IllegalArgumentException("Not a terminal job status: " + status + " (one of " + TERMINAL + ")");
+    }
+    outcomes.add(status);
+  }
+
+  private Duration jobDuration() {
+    return context.settings().jobDuration();
+  }
+
+  private Reply create(Call call) {
+    JsonObject body = call.json();
+    String connectionId = Json.requiredString(body, "connectionId");
+    String jobType = Check.oneOf(Json.requiredString(body, "jobType"), TYPES, "jobType");
+    Connections.Connection connection = connections.find(connectionId);
+    if (connection == null) {
+      return Reply.notFound("connection", connectionId);
+    }
+    Instant now = context.now();
+    for (Job job : jobs.values()) {
+      if (job.connectionId.equals(connection.id) && !TERMINAL.contains(job.status(now))) {
+        String message = "A sync is already running for connection " + connection.id + " (job " + job.id + ").";
+        return Reply.problem(409, "try-again-later", message, Json.object("message", message));
+      }
+    }
+    String outcome = outcomes.isEmpty() ? "succeeded" : outcomes.poll();
+    Job job = new Job(nextJobId++, connection, jobType, now, outcome);
+    jobs.put(job.id, job);
+    return Reply.ok(job.toJson(now));
+  }
+
+  private Job find(String id) {
+    try {
+      return jobs.get(Long.parseLong(id));
+    } catch (NumberFormatException e) {
+      throw new Json.BadRequest("'jobId' must be an integer, not '" + id + "'.");
+    }
+  }
+
+  private Reply get(Call call) {
+    Job job = find(call.path("jobId"));
+    return job == null ? Reply.notFound("job", call.path("jobId")) : Reply.ok(job.toJson(context.now()));
+  }
+
+  /** Cancels a job that has not ended; a job that has ended is returned as it is. */
+  private Reply cancel(Call call) {
+    Job job = find(call.path("jobId"));
+    if (job == null) {
+      return Reply.notFound("job", call.path("jobId"));
+    }
+    Instant now = context.now();
+    if (!TERMINAL.contains(job.status(now))) {
+      job.cancelledAt = now;
+    }
+    return Reply.ok(job.toJson(now));
+  }
+
+  private Reply list(Call call) {
+    Instant now = context.now();
+    String connectionId = call.uuidQuery("connectionId");
+    String status = call.query("status");
+    if (status != null) {
+      Check.oneOf(status, STATUSES, "status");
+    }
+    String jobType = call.query("jobType");
+    if (jobType != null) {
+      Check.oneOf(jobType, TYPES, "jobType");
+    }
+    Set<String> workspaceIds = call.uuidsQuery("workspaceIds");
+    Instant createdFrom = call.instantQuery("createdAtStart");
+    Instant createdTo = call.instantQuery("createdAtEnd");
+    Instant updatedFrom = call.instantQuery("updatedAtStart");
+    Instant updatedTo = call.instantQuery("updatedAtEnd");
+    List<Job> matching = new ArrayList<>();
+    for (Job j : jobs.values()) {
+      if ((connectionId == null || j.connectionId.equals(connectionId))
+          && (status == null || j.status(now).equals(status))
+          && (jobType == null || j.jobType.equals(jobType))
+          && (workspaceIds.isEmpty() || workspaceIds.contains(j.workspaceId))
+          && (createdFrom == null || !j.createdAt.isBefore(createdFrom))
+          && (createdTo == null || !j.createdAt.isAfter(createdTo))
+          && (updatedFrom == null || !j.updatedAt(now).isBefore(updatedFrom))
+          && (updatedTo == null || !j.updatedAt(now).isAfter(updatedTo))) {
+        matching.add(j);
+      }
+    }
+    matching.sort(order(call.query("orderBy"), now));
+    return Page.of(context, call, matching, j -> j.toJson(now));
+  }
+
+  /** {@code orderBy} as {@code field|ASC} or {@code field|DESC} on createdAt or updatedAt; newest first by default. */
+  private static Comparator<Job> order(String orderBy, Instant now) {
+    String field = "createdAt";
+    boolean descending = true;
+    if (orderBy != null) {
+      String[] parts = orderBy.split("\\|");
+      if (parts.length != 2 || !(parts[0].equals("createdAt") || parts[0].equals("updatedAt"))
+          || !(parts[1].equals("ASC") || parts[1].equals("DESC"))) {
+        throw new Json.BadRequest("'orderBy' must be createdAt|ASC, createdAt|DESC, updatedAt|ASC or updatedAt|DESC.");
+      }
+      field = parts[0];
+      descending = parts[1].equals("DESC");
+    }
+    Comparator<Job> byTime = field.equals("createdAt")
+        ? Comparator.comparing((Job j) -> j.createdAt)
+        : Comparator.comparing((Job j) -> j.updatedAt(now));
+    Comparator<Job> order = byTime.thenComparingLong(j -> j.id);
+    return descending ? order.reversed() : order;
+  }
+}
