@@ -53,7 +53,9 @@ final class Exporter {
       }
       ConnectionSpec.Builder spec = ConnectionSpec.builder(c.name(), names.getOrDefault(c.sourceId(),
           c.sourceId().toString()), names.getOrDefault(c.destinationId(), c.destinationId().toString()));
-      spec.schedule(c.schedule()).status(c.status()).namespaceDefinition(c.namespaceDefinition())
+      // Only what a request may set: a locked connection's status is Airbyte's to change.
+      spec.schedule(c.schedule()).status(Planner.STATUSES.contains(c.status()) ? c.status() : null)
+          .namespaceDefinition(c.namespaceDefinition())
           .namespaceFormat(c.namespaceFormat()).prefix(c.prefix() == null ? "" : c.prefix())
           .nonBreakingSchemaUpdatesBehavior(c.nonBreakingSchemaUpdatesBehavior())
           .tags(c.tagIds().stream().map(id -> tagNames.getOrDefault(id, id.toString())).toList());

@@ -96,6 +96,7 @@ public final class StateFiles {
       files.add(path);
     }
     List<Problem> problems = new ArrayList<>();
+    if (files.isEmpty()) problems.add(new Problem(path.toString(), 0, null, "no .yaml, .yml or .json file in this folder"));
     List<WorkspaceState> states = new ArrayList<>();
     for (Path file : files) {
       String text;

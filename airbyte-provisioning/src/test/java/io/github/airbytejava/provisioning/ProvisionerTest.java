@@ -150,8 +150,9 @@ class ProvisionerTest extends ProvisioningTestSupport {
     r.setName(name);
     r.setWorkspaceId(workspaceId);
     r.setDefinitionId(POSTGRES_SOURCE);
-    r.setConfiguration(Map.of("host", "x"));
-    return client.sources().createSource(r);
+    r.setConfiguration(Map.of("host", "db.internal", "port", 5432, "database", "app", "username", "airbyte",
+        "password", PASSWORD, "ssl_mode", Map.of("mode", "prefer")));
+    return client.sources().createSource(r).execute();
   }
 
   @Test
