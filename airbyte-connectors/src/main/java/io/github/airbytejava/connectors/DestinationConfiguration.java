@@ -19,7 +19,7 @@ import java.util.UUID;
  *     .host("warehouse.internal").port(5432).database("analytics").schema("public").username("airbyte")
  *     .password(password)
  *     .build()
- *     .createRequest(workspaceId, "Warehouse"));
+ *     .createRequest(workspaceId, "Warehouse")).execute();
  * DestinationPostgres read = DestinationConfiguration.of(created, DestinationPostgres.class);
  * }</pre>
  */

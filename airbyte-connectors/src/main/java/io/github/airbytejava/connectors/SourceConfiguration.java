@@ -18,7 +18,7 @@ import java.util.UUID;
  * SourceResponse created = client.sources().createSource(SourcePostgres.builder()
  *     .host("db.internal").port(5432).database("app").username("airbyte").password(password)
  *     .build()
- *     .createRequest(workspaceId, "App database"));
+ *     .createRequest(workspaceId, "App database")).execute();
  * SourcePostgres read = SourceConfiguration.of(created, SourcePostgres.class);
  * }</pre>
  */
