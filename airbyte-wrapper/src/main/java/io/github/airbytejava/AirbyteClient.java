@@ -22,11 +22,10 @@ import io.github.airbytejava.generated.api.StreamsApi;
 import io.github.airbytejava.generated.api.TagsApi;
 import io.github.airbytejava.generated.api.UsersApi;
 import io.github.airbytejava.generated.api.WorkspacesApi;
-import io.github.airbytejava.generated.invoker.ApiClient;
+import io.github.airbytejava.internal.Durations;
+import io.github.airbytejava.internal.HttpTransport;
 import io.github.airbytejava.internal.RetryInterceptor;
 import io.github.airbytejava.internal.SendGuard;
-import io.github.airbytejava.internal.Sleeper;
-import io.github.airbytejava.internal.TranslatingApiClient;
 import io.github.airbytejava.internal.Version;
 import io.github.airbytejava.internal.auth.AuthInterceptor;
 import io.github.airbytejava.internal.auth.HttpLogging;
@@ -51,16 +50,24 @@ import okhttp3.OkHttpClient;
  * try (AirbyteClient client = AirbyteClient.builder()
  *     .credentials(Credentials.clientCredentials(clientId, clientSecret))
  *     .build()) {
+ *   SourceResponse source = client.sources().getSource(sourceId).execute();
+ *   List<JobResponse> running = client.jobs().listJobs().connectionId(connectionId)
+ *       .status(JobStatusEnum.RUNNING).orderBy(JobOrderByEnum.CREATED_AT_DESC).execute().getData();
  *   client.paginate().connections().forEach(c -> System.out.println(c.getName()));
  *   JobResponse job = client.syncs().run(connectionId);
  * }
  * }</pre>
  *
+ * <p>Each operation is a method of its API that takes the required parameters and returns a request object: set
+ * the optional parameters on it, then {@code execute()} it ({@code executeRaw()} also returns the status, headers
+ * and raw body; {@code executeAsync()} returns a {@link java.util.concurrent.CompletableFuture}).
+ *
  * <p>Thread-safe, and meant to be shared: all APIs use one OkHttp client, one connection pool and one token
- * cache. Nothing is set up until the first API is used. Calls throw only unchecked {@link AirbyteException}s:
+ * cache, and so do the scoped clients {@link #withOptions} derives for other timeouts, retries or headers. Nothing
+ * is set up until the first API is used. Calls throw only unchecked {@link AirbyteException}s:
  * {@link AirbyteHttpException} and its subclasses for a non-2xx status, {@link AirbyteTransportException} when
- * there was no response, {@link MalformedResponseException} when a 2xx body does not parse. A generated method
- * given a bad argument (null for a required parameter, a blank id, {@code limit} over 100) throws
+ * there was no response, {@link MalformedResponseException} when a 2xx body does not parse. A request given a bad
+ * argument (null for a required parameter, a blank id, {@code limit} over 100) throws
  * {@link IllegalArgumentException} before any request is made.
  *
  * <p>{@link #close()} stops background token refreshes and waits in {@code *Async} syncs, and, when the client
@@ -85,44 +92,19 @@ public final class AirbyteClient implements AutoCloseable {
     BODY
   }
 
-  private final HttpUrl baseUrl;
-  private final Credentials credentials;
-  private final Duration connectTimeout;
-  private final Duration readTimeout;
-  private final Duration writeTimeout;
-  private final Duration callTimeout;
-  private final OkHttpClient userHttpClient;
-  private final String userAgent;
-  private final RetryPolicy retryPolicy;
-  private final Clock clock;
-  private final Sleeper sleeper;
-  private final DoubleSupplier jitter;
-  private final LogLevel logLevel;
-  private final Consumer<String> logger;
+  /** What every view of one client shares: the configuration, the OkHttp client, the token cache, the executor. */
+  private final Shared shared;
+  /** This view's options; {@link RequestOptions#none()} for the client {@link Builder#build()} made. */
+  private final RequestOptions options;
   private final Syncs syncs;
   private final Paginator paginator;
+  /** Made on first use; a race makes two equal ones, which is harmless. */
+  private HttpTransport transport;
 
-  private final Object lock = new Object();
-  private volatile Wiring wiring;
-  private ExecutorService syncExecutor;
-  private volatile boolean closed;
-
-  private AirbyteClient(Builder builder, HttpUrl baseUrl) {
-    this.baseUrl = baseUrl;
-    this.credentials = builder.credentials;
-    this.connectTimeout = builder.connectTimeout;
-    this.readTimeout = builder.readTimeout;
-    this.writeTimeout = builder.writeTimeout;
-    this.callTimeout = builder.callTimeout;
-    this.userHttpClient = builder.okHttpClient;
-    this.userAgent = builder.userAgent;
-    this.retryPolicy = builder.retryPolicy;
-    this.clock = builder.clock;
-    this.sleeper = builder.sleeper;
-    this.jitter = builder.jitter;
-    this.logLevel = builder.logLevel;
-    this.logger = builder.logger;
-    this.syncs = new Syncs(this, clock, sleeper, this::syncExecutor);
+  private AirbyteClient(Shared shared, RequestOptions options) {
+    this.shared = shared;
+    this.options = options;
+    this.syncs = new Syncs(this, shared.clock, shared.sleeper, shared::syncExecutor);
     this.paginator = new Paginator(this);
   }
 
@@ -194,9 +176,40 @@ public final class AirbyteClient implements AutoCloseable {
     return value == null || value.isBlank() ? null : value.trim();
   }
 
-  /** A builder holding this client's configuration, to derive a variant; this client is not changed. */
+  /**
+   * This client with {@code options} applied to every call made through it, over the options it already has:
+   * a deadline, a read timeout, a retry policy, extra headers. It shares this client's connection pool, token cache
+   * and threads: deriving one makes no request and costs well under a microsecond, so make one per call if that
+   * reads best:
+   * <pre>{@code
+   * client.withOptions(RequestOptions.builder().timeout(Duration.ofMinutes(5)).build())
+   *     .jobs().createJob(request).execute();
+   * }</pre>
+   * Closing a scoped client does nothing; close the client {@link Builder#build()} made.
+   */
+  public AirbyteClient withOptions(RequestOptions options) {
+    Objects.requireNonNull(options, "options");
+    return options.isEmpty() ? this : new AirbyteClient(shared, this.options.with(options));
+  }
+
+  /** {@link #withOptions(RequestOptions)} with options set on a new builder: {@code withOptions(o -> o.timeout(d))}. */
+  public AirbyteClient withOptions(Consumer<RequestOptions.Builder> options) {
+    RequestOptions.Builder builder = RequestOptions.builder();
+    options.accept(builder);
+    return withOptions(builder.build());
+  }
+
+  /** The options of this scoped client; {@link RequestOptions#none()} for a client made by {@link Builder#build()}. */
+  public RequestOptions options() {
+    return options;
+  }
+
+  /**
+   * A builder holding this client's configuration, to build a separate client: it gets its own connection pool and
+   * token cache. For the same client with other timeouts, retries or headers, see {@link #withOptions}.
+   */
   public Builder toBuilder() {
-    return new Builder(this);
+    return new Builder(shared);
   }
 
   /** Same as {@link #toBuilder()}, in OkHttp's words. */
@@ -204,96 +217,95 @@ public final class AirbyteClient implements AutoCloseable {
     return toBuilder();
   }
 
-  // ---- The generated APIs. Each call returns a new, cheap object over the one shared ApiClient: the
-  // ---- generated classes are mutable (setCustomBaseUrl), so they are not shared between callers.
+  // ---- The generated APIs: immutable objects over this client's transport, one per call of the accessor.
 
   public SourcesApi sources() {
-    return new SourcesApi(apiClient());
+    return new SourcesApi(transport());
   }
 
   public DestinationsApi destinations() {
-    return new DestinationsApi(apiClient());
+    return new DestinationsApi(transport());
   }
 
   public ConnectionsApi connections() {
-    return new ConnectionsApi(apiClient());
+    return new ConnectionsApi(transport());
   }
 
   /** Jobs. To start one without risking a second, and to wait for it, see {@link #syncs()}. */
   public JobsApi jobs() {
-    return new JobsApi(apiClient());
+    return new JobsApi(transport());
   }
 
   public WorkspacesApi workspaces() {
-    return new WorkspacesApi(apiClient());
+    return new WorkspacesApi(transport());
   }
 
   public SourceDefinitionsApi sourceDefinitions() {
-    return new SourceDefinitionsApi(apiClient());
+    return new SourceDefinitionsApi(transport());
   }
 
   public DestinationDefinitionsApi destinationDefinitions() {
-    return new DestinationDefinitionsApi(apiClient());
+    return new DestinationDefinitionsApi(transport());
   }
 
   public DeclarativeSourceDefinitionsApi declarativeSourceDefinitions() {
-    return new DeclarativeSourceDefinitionsApi(apiClient());
+    return new DeclarativeSourceDefinitionsApi(transport());
   }
 
   public ConnectorDefinitionsApi connectorDefinitions() {
-    return new ConnectorDefinitionsApi(apiClient());
-  }
-
-  public PermissionsApi permissions() {
-    return new PermissionsApi(apiClient());
-  }
-
-  public OrganizationsApi organizations() {
-    return new OrganizationsApi(apiClient());
-  }
-
-  public UsersApi users() {
-    return new UsersApi(apiClient());
-  }
-
-  public TagsApi tags() {
-    return new TagsApi(apiClient());
-  }
-
-  public ApplicationsApi applications() {
-    return new ApplicationsApi(apiClient());
-  }
-
-  public GroupsApi groups() {
-    return new GroupsApi(apiClient());
-  }
-
-  public RegionsApi regions() {
-    return new RegionsApi(apiClient());
-  }
-
-  public DataplanesApi dataplanes() {
-    return new DataplanesApi(apiClient());
+    return new ConnectorDefinitionsApi(transport());
   }
 
   public StreamsApi streams() {
-    return new StreamsApi(apiClient());
+    return new StreamsApi(transport());
   }
 
-  public HealthApi health() {
-    return new HealthApi(apiClient());
+  public PermissionsApi permissions() {
+    return new PermissionsApi(transport());
+  }
+
+  public OrganizationsApi organizations() {
+    return new OrganizationsApi(transport());
+  }
+
+  public UsersApi users() {
+    return new UsersApi(transport());
+  }
+
+  public GroupsApi groups() {
+    return new GroupsApi(transport());
+  }
+
+  public TagsApi tags() {
+    return new TagsApi(transport());
+  }
+
+  public ApplicationsApi applications() {
+    return new ApplicationsApi(transport());
+  }
+
+  public RegionsApi regions() {
+    return new RegionsApi(transport());
+  }
+
+  public DataplanesApi dataplanes() {
+    return new DataplanesApi(transport());
   }
 
   public OAuthApi oauth() {
-    return new OAuthApi(apiClient());
+    return new OAuthApi(transport());
   }
 
   public EmbeddedApi embedded() {
-    return new EmbeddedApi(apiClient());
+    return new EmbeddedApi(transport());
+  }
+
+  public HealthApi health() {
+    return new HealthApi(transport());
   }
 
   public RootApi root() {
-    return new RootApi(apiClient());
+    return new RootApi(transport());
   }
 
   /** Every item of the paged list operations as lazy streams. */
@@ -308,131 +320,192 @@ public final class AirbyteClient implements AutoCloseable {
 
   /** The API base URL, such as {@value #CLOUD_BASE_URL}, without a trailing slash. */
   public String baseUrl() {
-    String url = baseUrl.toString();
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    return shared.baseUrlText;
   }
 
   /** The {@code User-Agent} sent with every request. */
   public String userAgent() {
-    return userAgent;
+    return shared.userAgent;
   }
 
+  /** The retry policy of this client's calls: this scoped client's, else the builder's. */
   public RetryPolicy retryPolicy() {
-    return retryPolicy;
+    return options.retries() != null ? options.retries() : shared.retryPolicy;
   }
 
   public Duration connectTimeout() {
-    return connectTimeout;
+    return shared.connectTimeout;
   }
 
+  /** The read timeout of this client's calls: this scoped client's, else the builder's. */
   public Duration readTimeout() {
-    return readTimeout;
+    return options.readTimeout() != null ? options.readTimeout() : shared.readTimeout;
   }
 
   public Duration writeTimeout() {
-    return writeTimeout;
+    return shared.writeTimeout;
   }
 
-  /** The limit on a whole call, retries included; zero means none. */
+  /** The limit on a whole call, retries included (this scoped client's, else the builder's); zero means none. */
   public Duration callTimeout() {
-    return callTimeout;
+    return options.timeout() != null ? options.timeout() : shared.callTimeout;
   }
 
-  /** The shared {@link ApiClient} behind every API; created on first use. Do not reconfigure it. */
-  ApiClient apiClient() {
-    return wiring().apiClient;
-  }
-
-  private Wiring wiring() {
-    Wiring current = wiring;
-    if (current != null && !closed) return current;
-    synchronized (lock) {
-      if (closed) throw new IllegalStateException("This AirbyteClient is closed");
-      if (wiring == null) wiring = new Wiring();
-      return wiring;
+  /** The transport every API of this client sends through; created with the shared wiring on first use. */
+  HttpTransport transport() {
+    Wiring wiring = shared.wiring();
+    HttpTransport current = transport;
+    if (current == null) {
+      current = options.isEmpty() ? wiring.transport : wiring.transport.withOptions(options);
+      transport = current;
     }
-  }
-
-  private ExecutorService syncExecutor() {
-    synchronized (lock) {
-      if (closed) throw new IllegalStateException("This AirbyteClient is closed");
-      if (syncExecutor == null) {
-        AtomicInteger count = new AtomicInteger();
-        syncExecutor = Executors.newCachedThreadPool(task -> {
-          Thread thread = new Thread(task, "airbyte-sync-" + count.incrementAndGet());
-          thread.setDaemon(true); // a forgotten wait must not keep the JVM alive
-          return thread;
-        });
-      }
-      return syncExecutor;
-    }
+    return current;
   }
 
   /**
    * Stops background token refreshes and interrupts {@code *Async} waits (their futures fail); when the client
    * built its own OkHttp client, shuts down its dispatcher and closes idle connections. Calls already running
-   * finish. Afterwards the API accessors throw {@link IllegalStateException}. Closing twice does nothing.
+   * finish. Afterwards the API accessors throw {@link IllegalStateException}. Closing twice does nothing, and so
+   * does closing a scoped client ({@link #withOptions}): close the one {@link Builder#build()} made.
    */
   @Override
   public void close() {
-    Wiring toClose;
-    ExecutorService executor;
-    synchronized (lock) {
-      if (closed) return;
-      closed = true;
-      toClose = wiring;
-      executor = syncExecutor;
-    }
-    if (executor != null) executor.shutdownNow();
-    if (toClose != null) toClose.close();
+    if (shared.root == this) shared.close();
   }
 
   @Override
   public String toString() {
-    return "AirbyteClient{baseUrl=" + baseUrl() + ", credentials=" + credentials + '}';
+    return "AirbyteClient{baseUrl=" + baseUrl() + ", credentials=" + shared.credentials
+        + (options.isEmpty() ? "" : ", options=" + options) + '}';
+  }
+
+  /** The configuration, fixed at build time, and what exists once the client is first used. */
+  private static final class Shared {
+    final HttpUrl baseUrl;
+    final String baseUrlText;
+    final Credentials credentials;
+    final Duration connectTimeout;
+    final Duration readTimeout;
+    final Duration writeTimeout;
+    final Duration callTimeout;
+    final OkHttpClient userHttpClient;
+    final String userAgent;
+    final RetryPolicy retryPolicy;
+    final Clock clock;
+    final Sleeper sleeper;
+    final DoubleSupplier jitter;
+    final LogLevel logLevel;
+    final Consumer<String> logger;
+    /** The client {@link Builder#build()} returned: only it closes this. */
+    AirbyteClient root;
+
+    private final Object lock = new Object();
+    private volatile Wiring wiring;
+    private ExecutorService syncExecutor;
+    private volatile boolean closed;
+
+    Shared(Builder builder, HttpUrl baseUrl) {
+      this.baseUrl = baseUrl;
+      String url = baseUrl.toString();
+      this.baseUrlText = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+      this.credentials = builder.credentials;
+      this.connectTimeout = builder.connectTimeout;
+      this.readTimeout = builder.readTimeout;
+      this.writeTimeout = builder.writeTimeout;
+      this.callTimeout = builder.callTimeout;
+      this.userHttpClient = builder.okHttpClient;
+      this.userAgent = builder.userAgent;
+      this.retryPolicy = builder.retryPolicy;
+      this.clock = builder.clock;
+      this.sleeper = builder.sleeper;
+      this.jitter = builder.jitter;
+      this.logLevel = builder.logLevel;
+      this.logger = builder.logger;
+    }
+
+    Wiring wiring() {
+      Wiring current = wiring;
+      if (current != null && !closed) return current;
+      synchronized (lock) {
+        if (closed) throw new IllegalStateException("This AirbyteClient is closed");
+        if (wiring == null) wiring = new Wiring(this);
+        return wiring;
+      }
+    }
+
+    ExecutorService syncExecutor() {
+      synchronized (lock) {
+        if (closed) throw new IllegalStateException("This AirbyteClient is closed");
+        if (syncExecutor == null) {
+          AtomicInteger count = new AtomicInteger();
+          syncExecutor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "airbyte-sync-" + count.incrementAndGet());
+            thread.setDaemon(true); // a forgotten wait must not keep the JVM alive
+            return thread;
+          });
+        }
+        return syncExecutor;
+      }
+    }
+
+    void close() {
+      Wiring toClose;
+      ExecutorService executor;
+      synchronized (lock) {
+        if (closed) return;
+        closed = true;
+        toClose = wiring;
+        executor = syncExecutor;
+      }
+      if (executor != null) executor.shutdownNow();
+      if (toClose != null) toClose.close();
+    }
   }
 
   /** What exists once the client is first used. */
-  private final class Wiring {
+  private static final class Wiring {
     final OkHttpClient httpClient;
     final AuthInterceptor auth;
-    final TranslatingApiClient apiClient;
+    final HttpTransport transport;
     final boolean ownsHttpClient;
 
-    Wiring() {
-      ownsHttpClient = userHttpClient == null;
+    Wiring(Shared config) {
+      ownsHttpClient = config.userHttpClient == null;
       // newBuilder() keeps the user's proxy, TLS settings, interceptors, dispatcher and connection pool.
-      OkHttpClient base = (ownsHttpClient ? new OkHttpClient() : userHttpClient).newBuilder()
-          .connectTimeout(connectTimeout)
-          .readTimeout(readTimeout)
-          .writeTimeout(writeTimeout)
-          .callTimeout(callTimeout)
+      OkHttpClient base = (ownsHttpClient ? new OkHttpClient() : config.userHttpClient).newBuilder()
+          .connectTimeout(config.connectTimeout)
+          .readTimeout(config.readTimeout)
+          .writeTimeout(config.writeTimeout)
+          .callTimeout(config.callTimeout)
           // This client decides what may be sent again (RetryInterceptor): OkHttp's own silent retries would
           // exceed the retry policy's attempts.
           .retryOnConnectionFailure(false)
           .build();
+      String userAgent = config.userAgent;
       Interceptor addUserAgent = chain -> chain.request().header("User-Agent") != null
           ? chain.proceed(chain.request())
           : chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build());
-      Interceptor logging = logLevel == LogLevel.NONE
-          ? null : HttpLogging.create(HttpLogging.Level.valueOf(logLevel.name()), logger);
+      Interceptor logging = config.logLevel == LogLevel.NONE
+          ? null : HttpLogging.create(HttpLogging.Level.valueOf(config.logLevel.name()), config.logger);
 
       // Token requests: no API retries (the token endpoint has its own) and no Authorization.
       OkHttpClient.Builder token = base.newBuilder().addInterceptor(addUserAgent);
       if (logging != null) token.addInterceptor(logging);
-      auth = AuthInterceptor.create(credentials, baseUrl, token.build(), clock, sleeper, jitter);
+      auth = AuthInterceptor.create(config.credentials, config.baseUrl, token.build(), config.clock, config.sleeper,
+          config.jitter);
 
       // Order matters: retries outside authentication (each attempt gets a current token), logging inside it
       // (each attempt is logged, the header masked), one-shot bodies last (see SendGuard).
       SendGuard sendGuard = new SendGuard();
       OkHttpClient.Builder api = base.newBuilder()
           .addInterceptor(addUserAgent)
-          .addInterceptor(new RetryInterceptor(retryPolicy, sendGuard, clock, sleeper, jitter))
+          .addInterceptor(new RetryInterceptor(config.retryPolicy, sendGuard, config.clock, config.sleeper,
+              config.jitter))
           .addInterceptor(auth);
       if (logging != null) api.addInterceptor(logging);
       api.addInterceptor(sendGuard.oneShotBodies()).addNetworkInterceptor(sendGuard.networkInterceptor());
       httpClient = api.build();
-      apiClient = new TranslatingApiClient(httpClient, baseUrl(), userAgent, clock);
+      transport = new HttpTransport(httpClient, config.baseUrl, config.clock);
     }
 
     void close() {
@@ -467,8 +540,8 @@ public final class AirbyteClient implements AutoCloseable {
 
     private Builder() {}
 
-    private Builder(AirbyteClient client) {
-      this.baseUrl = client.baseUrl();
+    private Builder(Shared client) {
+      this.baseUrl = client.baseUrlText;
       this.credentials = client.credentials;
       this.connectTimeout = client.connectTimeout;
       this.readTimeout = client.readTimeout;
@@ -524,7 +597,7 @@ public final class AirbyteClient implements AutoCloseable {
      * when it could not connect.
      */
     public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = nonNegative(connectTimeout, "connectTimeout");
+      this.connectTimeout = Durations.timeout("connectTimeout", connectTimeout);
       return this;
     }
 
@@ -534,7 +607,7 @@ public final class AirbyteClient implements AutoCloseable {
      * up to 130 s for them. Zero means no limit.
      */
     public Builder readTimeout(Duration readTimeout) {
-      this.readTimeout = nonNegative(readTimeout, "readTimeout");
+      this.readTimeout = Durations.timeout("readTimeout", readTimeout);
       return this;
     }
 
@@ -543,7 +616,7 @@ public final class AirbyteClient implements AutoCloseable {
      * JSON documents. Zero means no limit.
      */
     public Builder writeTimeout(Duration writeTimeout) {
-      this.writeTimeout = nonNegative(writeTimeout, "writeTimeout");
+      this.writeTimeout = Durations.timeout("writeTimeout", writeTimeout);
       return this;
     }
 
@@ -553,7 +626,7 @@ public final class AirbyteClient implements AutoCloseable {
      * attempt, and {@link RetryPolicy#maxElapsed()} bounds the retries; set it for a hard deadline per call.
      */
     public Builder callTimeout(Duration callTimeout) {
-      this.callTimeout = nonNegative(callTimeout, "callTimeout");
+      this.callTimeout = Durations.timeout("callTimeout", callTimeout);
       return this;
     }
 
@@ -619,8 +692,12 @@ public final class AirbyteClient implements AutoCloseable {
       return this;
     }
 
-    /** Test hook: how the client waits between retries and polls. */
-    Builder sleeper(Sleeper sleeper) {
+    /**
+     * How the client waits between retries, for a {@code Retry-After}, between sync polls and between token request
+     * attempts. If not specified, {@link Sleeper#SYSTEM} is used. Tests pass one that advances their clock
+     * ({@link #clock(Clock)}) instead of sleeping, so that a 30-second {@code Retry-After} takes no time.
+     */
+    public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }
@@ -638,7 +715,10 @@ public final class AirbyteClient implements AutoCloseable {
      *     carries a query, a fragment or a user name
      */
     public AirbyteClient build() {
-      return new AirbyteClient(this, resolveBaseUrl());
+      Shared shared = new Shared(this, resolveBaseUrl());
+      AirbyteClient client = new AirbyteClient(shared, RequestOptions.none());
+      shared.root = client;
+      return client;
     }
 
     private HttpUrl resolveBaseUrl() {
@@ -662,12 +742,6 @@ public final class AirbyteClient implements AutoCloseable {
       String path = url.encodedPath().replaceAll("/+$", "");
       if (selfManaged && !path.endsWith(SELF_MANAGED_API_PATH)) path = path + SELF_MANAGED_API_PATH;
       return url.newBuilder().encodedPath(path.isEmpty() ? "/" : path).build();
-    }
-
-    private static Duration nonNegative(Duration value, String name) {
-      Objects.requireNonNull(value, name);
-      if (value.isNegative()) throw new IllegalArgumentException(name + " must not be negative: " + value);
-      return value;
     }
 
     private static Consumer<String> defaultLogger() {

@@ -4,6 +4,7 @@ import io.github.airbytejava.generated.model.ConnectionResponse;
 import io.github.airbytejava.generated.model.DestinationResponse;
 import io.github.airbytejava.generated.model.GroupMemberResponse;
 import io.github.airbytejava.generated.model.GroupResponse;
+import io.github.airbytejava.generated.model.JobOrderByEnum;
 import io.github.airbytejava.generated.model.JobResponse;
 import io.github.airbytejava.generated.model.JobStatusEnum;
 import io.github.airbytejava.generated.model.JobTypeEnum;
@@ -55,9 +56,8 @@ public final class Paginator {
   /**
    * Any list operation that takes {@code limit} and {@code offset}, such as jobs with every filter:
    * <pre>{@code
-   * paginator.all((limit, offset) -> client.jobs()
-   *     .listJobs(connectionId, limit, offset, JobTypeEnum.SYNC, null, null, since, null, null, null, "createdAt|ASC")
-   *     .getData());
+   * paginator.all((limit, offset) -> client.jobs().listJobs().connectionId(connectionId).createdAtStart(since)
+   *     .orderBy(JobOrderByEnum.CREATED_AT_ASC).limit(limit).offset(offset).execute().getData());
    * }</pre>
    */
   public <T> Stream<T> all(PageFetcher<T> fetcher) {
@@ -82,7 +82,8 @@ public final class Paginator {
   /** The sources of these workspaces (null or empty: all visible). */
   public Stream<SourceResponse> sources(Collection<UUID> workspaceIds, boolean includeDeleted) {
     List<UUID> ids = list(workspaceIds);
-    return all((limit, offset) -> client.sources().listSources(ids, includeDeleted, limit, offset).getData());
+    return all((limit, offset) -> client.sources().listSources().workspaceIds(ids).includeDeleted(includeDeleted)
+        .limit(limit).offset(offset).execute().getData());
   }
 
   /** Every destination the credentials can see, deleted ones excluded. */
@@ -93,8 +94,8 @@ public final class Paginator {
   /** The destinations of these workspaces (null or empty: all visible). */
   public Stream<DestinationResponse> destinations(Collection<UUID> workspaceIds, boolean includeDeleted) {
     List<UUID> ids = list(workspaceIds);
-    return all((limit, offset) ->
-        client.destinations().listDestinations(ids, includeDeleted, limit, offset).getData());
+    return all((limit, offset) -> client.destinations().listDestinations().workspaceIds(ids)
+        .includeDeleted(includeDeleted).limit(limit).offset(offset).execute().getData());
   }
 
   /** Every connection the credentials can see, deleted ones excluded. */
@@ -107,8 +108,8 @@ public final class Paginator {
       boolean includeDeleted) {
     List<UUID> ids = list(workspaceIds);
     List<UUID> tags = list(tagIds);
-    return all((limit, offset) ->
-        client.connections().listConnections(ids, tags, includeDeleted, limit, offset).getData());
+    return all((limit, offset) -> client.connections().listConnections().workspaceIds(ids).tagIds(tags)
+        .includeDeleted(includeDeleted).limit(limit).offset(offset).execute().getData());
   }
 
   /** Every workspace the credentials can see, deleted ones excluded. */
@@ -119,7 +120,8 @@ public final class Paginator {
   /** These workspaces (null or empty: all visible). */
   public Stream<WorkspaceResponse> workspaces(Collection<UUID> workspaceIds, boolean includeDeleted) {
     List<UUID> ids = list(workspaceIds);
-    return all((limit, offset) -> client.workspaces().listWorkspaces(ids, includeDeleted, limit, offset).getData());
+    return all((limit, offset) -> client.workspaces().listWorkspaces().workspaceIds(ids).includeDeleted(includeDeleted)
+        .limit(limit).offset(offset).execute().getData());
   }
 
   /** The jobs of a connection (null: of every visible connection), oldest first. */
@@ -132,21 +134,22 @@ public final class Paginator {
    * that jobs started meanwhile land on later pages instead of shifting them.
    */
   public Stream<JobResponse> jobs(UUID connectionId, JobTypeEnum jobType, JobStatusEnum status) {
-    return all((limit, offset) -> client.jobs()
-        .listJobs(connectionId, limit, offset, jobType, null, status, null, null, null, null, "createdAt|ASC")
-        .getData());
+    return all((limit, offset) -> client.jobs().listJobs().connectionId(connectionId).jobType(jobType).status(status)
+        .orderBy(JobOrderByEnum.CREATED_AT_ASC).limit(limit).offset(offset).execute().getData());
   }
 
   /** The groups of an organization. */
   public Stream<GroupResponse> groups(UUID organizationId) {
     Objects.requireNonNull(organizationId, "organizationId");
-    return all((limit, offset) -> client.groups().listGroups(organizationId, limit, offset).getData());
+    return all((limit, offset) -> client.groups().listGroups(organizationId).limit(limit).offset(offset).execute()
+        .getData());
   }
 
   /** The members of a group. */
   public Stream<GroupMemberResponse> groupMembers(UUID groupId) {
     Objects.requireNonNull(groupId, "groupId");
-    return all((limit, offset) -> client.groups().listGroupMembers(groupId, limit, offset).getData());
+    return all((limit, offset) -> client.groups().listGroupMembers(groupId).limit(limit).offset(offset).execute()
+        .getData());
   }
 
   /** The generated API sends an empty list as no filter; copying also keeps later changes out. */

@@ -1,5 +1,6 @@
 package io.github.airbytejava;
 
+import io.github.airbytejava.internal.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -150,9 +151,7 @@ public final class RetryPolicy {
     }
 
     private static Duration nonNegative(Duration value, String name) {
-      Objects.requireNonNull(value, name);
-      if (value.isNegative()) throw new IllegalArgumentException(name + " must not be negative: " + value);
-      return value;
+      return Durations.wait(name, value);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.airbytejava;
 
 import io.github.airbytejava.generated.model.JobResponse;
+import io.github.airbytejava.internal.Durations;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -169,10 +170,7 @@ public final class SyncOptions {
     }
 
     private static Duration positive(Duration value, String name) {
-      Objects.requireNonNull(value, name);
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + value);
-      }
+      if (Durations.wait(name, value).isZero()) throw new IllegalArgumentException(name + " must be positive: " + value);
       return value;
     }
   }

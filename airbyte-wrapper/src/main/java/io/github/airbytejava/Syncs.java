@@ -2,10 +2,10 @@ package io.github.airbytejava;
 
 import io.github.airbytejava.generated.api.JobsApi;
 import io.github.airbytejava.generated.model.JobCreateRequest;
+import io.github.airbytejava.generated.model.JobOrderByEnum;
 import io.github.airbytejava.generated.model.JobResponse;
 import io.github.airbytejava.generated.model.JobStatusEnum;
 import io.github.airbytejava.generated.model.JobTypeEnum;
-import io.github.airbytejava.internal.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  *
  * <p>The waiting methods block the calling thread (polling, see {@link SyncOptions}); the {@code *Async} forms
  * wait on a thread of the client instead. Cancelling their future stops the waiting (it interrupts that thread)
- * but does not cancel the job: use {@code client.jobs().cancelJob(id)} for that.
+ * but does not cancel the job: use {@code client.jobs().cancelJob(id).execute()} for that.
  */
 public final class Syncs {
   private static final int ACTIVE_JOB_LOOKUP = 10;
@@ -71,7 +71,7 @@ public final class Syncs {
     Objects.requireNonNull(jobType, "jobType");
     JobsApi jobs = client.jobs();
     try {
-      return withJobId(jobs.createJob(new JobCreateRequest().connectionId(connectionId).jobType(jobType)));
+      return withJobId(jobs.createJob(new JobCreateRequest().connectionId(connectionId).jobType(jobType)).execute());
     } catch (ConflictException | ServerException | AirbyteTransportException e) {
       JobResponse active;
       try {
@@ -97,8 +97,8 @@ public final class Syncs {
 
   /** The newest job of the connection and type that has not finished, or null. */
   private JobResponse findActive(JobsApi jobs, UUID connectionId, JobTypeEnum jobType) {
-    List<JobResponse> recent = jobs.listJobs(connectionId, ACTIVE_JOB_LOOKUP, 0, jobType, null, null, null, null,
-        null, null, "createdAt|DESC").getData();
+    List<JobResponse> recent = jobs.listJobs().connectionId(connectionId).jobType(jobType).limit(ACTIVE_JOB_LOOKUP)
+        .orderBy(JobOrderByEnum.CREATED_AT_DESC).execute().getData();
     if (recent == null) return null;
     for (JobResponse job : recent) {
       if (!isTerminal(job, false)) return job;
@@ -139,7 +139,7 @@ public final class Syncs {
   public JobResponse await(long jobId, SyncOptions options) {
     Objects.requireNonNull(options, "options");
     Instant deadline = clock.instant().plus(options.timeout());
-    return waitFor(jobId, client.jobs().getJob(jobId), deadline, options);
+    return waitFor(jobId, client.jobs().getJob(jobId).execute(), deadline, options);
   }
 
   /** {@link #await(long, SyncOptions)} on a thread of the client. */
@@ -179,7 +179,7 @@ public final class Syncs {
       sleep(interval.compareTo(remaining) < 0 ? interval : remaining, jobId);
       interval = grow(interval, options.maxPollInterval());
       try {
-        job = jobs.getJob(jobId);
+        job = jobs.getJob(jobId).execute();
         lastFailure = null;
       } catch (AirbyteTransportException | ServerException | RateLimitException e) {
         // A blip during a wait of hours is no reason to give up: the deadline still bounds the wait.
@@ -197,7 +197,7 @@ public final class Syncs {
       return new SyncTimeoutException(jobId, last, options.timeout(), false, lastFailure);
     }
     try {
-      JobResponse cancelled = jobs.cancelJob(jobId);
+      JobResponse cancelled = jobs.cancelJob(jobId).execute();
       return new SyncTimeoutException(jobId, cancelled == null ? last : cancelled, options.timeout(), true,
           lastFailure);
     } catch (AirbyteException cancelFailure) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.airbytejava.generated.invoker.ApiClient;
 import io.github.airbytejava.generated.model.SourceResponse;
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -76,10 +75,10 @@ class AirbyteClientTest extends FacadeTestSupport {
   @Test
   void sendsTheUserAgentOnEveryRequest() throws Exception {
     routes.on("GET /v1/health", response(200, null, ""));
-    client().health().getHealthCheck();
+    client().health().getHealthCheck().execute();
     assertTrue(server.takeRequest().getHeaders().get("User-Agent").startsWith("airbyte-java-client/"));
 
-    track(builder().userAgent("my-app/2.0").build()).health().getHealthCheck();
+    track(builder().userAgent("my-app/2.0").build()).health().getHealthCheck().execute();
     assertEquals("my-app/2.0", server.takeRequest().getHeaders().get("User-Agent"));
   }
 
@@ -97,30 +96,32 @@ class AirbyteClientTest extends FacadeTestSupport {
     routes.on("GET /v1/health", response(503, null, ""), response(200, null, ""));
     AirbyteClient client = track(builder().okHttpClient(mine).build());
 
-    client.health().getHealthCheck();
+    client.health().getHealthCheck().execute();
 
     assertEquals(1, seen.get(), "outside the retries");
     assertEquals(2, server.getRequestCount());
     assertEquals("acme", server.takeRequest().getHeaders().get("X-Tenant"));
     assertEquals("acme", server.takeRequest().getHeaders().get("X-Tenant"));
-    assertSame(pool, client.apiClient().getHttpClient().connectionPool());
+    assertSame(pool, client.transport().httpClient().connectionPool());
     client.close();
     assertFalse(mine.dispatcher().executorService().isShutdown(), "the user's client stays open");
   }
 
   @Test
-  void everyApiSharesOneApiClientAndOneConnectionPool() throws Exception {
+  void everyApiSharesOneConnectionPoolAndNoneExposesAClientToReconfigure() throws Exception {
     AirbyteClient client = client();
     Set<String> accessors = Set.of("sources", "destinations", "connections", "jobs", "workspaces",
         "sourceDefinitions", "destinationDefinitions", "declarativeSourceDefinitions", "connectorDefinitions",
         "permissions", "organizations", "users", "tags", "applications", "groups", "regions", "dataplanes",
         "streams", "health", "oauth", "embedded", "root");
-    ApiClient shared = client.apiClient();
     for (String name : accessors) {
       Object api = AirbyteClient.class.getMethod(name).invoke(client);
-      Method getApiClient = api.getClass().getMethod("getApiClient");
-      assertSame(shared, getApiClient.invoke(api), name);
-      assertNotSame(api, AirbyteClient.class.getMethod(name).invoke(client), name + " is not shared");
+      for (Method method : api.getClass().getMethods()) {
+        // What the generated API class once had: getApiClient() let one caller change the shared client for all.
+        assertFalse(method.getName().startsWith("set") || method.getName().endsWith("ApiClient")
+            || method.getReturnType().getName().startsWith("okhttp3") || method.getReturnType()
+                .getName().endsWith("ApiTransport"), name + "()." + method.getName() + " exposes the client");
+      }
     }
     assertEquals(22, accessors.size());
 
@@ -129,12 +130,12 @@ class AirbyteClientTest extends FacadeTestSupport {
         .on("GET /v1/jobs/7", json(200, job(7, "running")))
         .on("GET /v1/tags", json(200, "{\"data\":[]}"))
         .on("GET /v1/workspaces", json(200, "{\"data\":[]}"));
-    client.health().getHealthCheck();
-    SourceResponse source = client.sources().getSource(UUID.fromString(SOURCE_ID), null);
+    client.health().getHealthCheck().execute();
+    SourceResponse source = client.sources().getSource(UUID.fromString(SOURCE_ID)).execute();
     assertEquals("pg", source.getName());
-    assertEquals(7L, client.jobs().getJob(7L).getJobId());
-    client.tags().listTags(null);
-    client.workspaces().listWorkspaces(null, null, null, null);
+    assertEquals(7L, client.jobs().getJob(7L).execute().getJobId());
+    client.tags().listTags().execute();
+    client.workspaces().listWorkspaces().execute();
     for (int i = 0; i < 5; i++) {
       RecordedRequest request = server.takeRequest();
       assertEquals(0, request.getConnectionIndex(), "one pooled connection: " + request.getTarget());
@@ -155,8 +156,8 @@ class AirbyteClientTest extends FacadeTestSupport {
     env.put("AIRBYTE_API_URL", server.url("/v1").toString());
     env.put("AIRBYTE_ACCESS_TOKEN", "fixed-token");
     env.put("AIRBYTE_CLIENT_ID", " ");
-    routes.on("GET /v1/health", response(200, null, ""));
-    track(AirbyteClient.fromEnv(env)).health().getHealthCheck();
+    routes.on("GET /v1/tags", json(200, "{\"data\":[]}"));
+    track(AirbyteClient.fromEnv(env)).tags().listTags().execute();
     assertEquals("Bearer fixed-token", server.takeRequest().getHeaders().get("Authorization"));
 
     routes.on("POST /v1/applications/token",
@@ -164,7 +165,7 @@ class AirbyteClientTest extends FacadeTestSupport {
     env.remove("AIRBYTE_ACCESS_TOKEN");
     env.put("AIRBYTE_CLIENT_ID", "id-1");
     env.put("AIRBYTE_CLIENT_SECRET", "secret-1");
-    track(AirbyteClient.fromEnv(env)).health().getHealthCheck();
+    track(AirbyteClient.fromEnv(env)).tags().listTags().execute();
     RecordedRequest tokenRequest = server.takeRequest();
     assertEquals("/v1/applications/token", tokenRequest.getUrl().encodedPath());
     assertTrue(tokenRequest.getHeaders().get("User-Agent").startsWith("airbyte-java-client/"));
@@ -190,10 +191,10 @@ class AirbyteClientTest extends FacadeTestSupport {
     AirbyteClient client = client();
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
     try {
-      List<java.util.concurrent.Future<ApiClient>> results = new java.util.ArrayList<>();
-      for (int i = 0; i < 16; i++) results.add(pool.submit(() -> client.jobs().getApiClient()));
-      ApiClient first = results.get(0).get();
-      for (java.util.concurrent.Future<ApiClient> result : results) assertSame(first, result.get());
+      List<java.util.concurrent.Future<Object>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 16; i++) results.add(pool.submit(() -> client.transport().httpClient()));
+      Object first = results.get(0).get();
+      for (java.util.concurrent.Future<Object> result : results) assertSame(first, result.get());
     } finally {
       pool.shutdownNow();
     }
@@ -202,7 +203,7 @@ class AirbyteClientTest extends FacadeTestSupport {
   @Test
   void noCredentialsSendsNoAuthorization() throws Exception {
     routes.on("GET /v1/health", response(200, null, ""));
-    client().health().getHealthCheck();
+    client().health().getHealthCheck().execute();
     assertNull(server.takeRequest().getHeaders().get("Authorization"));
   }
 
@@ -231,20 +232,35 @@ class AirbyteClientTest extends FacadeTestSupport {
   }
 
   @Test
-  void theGeneratedDebugLoggingCannotBeTurnedOnBecauseItPrintsTokens() {
-    ApiClient shared = client().apiClient();
-    assertThrows(UnsupportedOperationException.class, () -> shared.setDebugging(true));
-    assertThrows(UnsupportedOperationException.class, () -> shared.setBasePath("http://elsewhere"));
+  void logsThroughTheGivenLoggerWithTheTokenMasked() {
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    routes.on("GET /v1/tags", json(200, "{\"data\":[]}"));
+    track(builder().credentials(Credentials.bearerToken("very-secret-token"))
+        .logLevel(AirbyteClient.LogLevel.HEADERS).logger(lines::add).build()).tags().listTags().execute();
+    assertTrue(lines.stream().anyMatch(line -> line.contains("GET " + server.url("/v1/tags"))), lines::toString);
+    assertTrue(lines.stream().anyMatch(line -> line.startsWith("Authorization")), lines::toString);
+    assertTrue(lines.stream().noneMatch(line -> line.contains("very-secret-token")), lines::toString);
   }
 
   @Test
-  void logsThroughTheGivenLoggerWithTheTokenMasked() {
-    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+  void operationsTheSpecDeclaresWithoutSecuritySendNoCredentials() throws Exception {
     routes.on("GET /v1/health", response(200, null, ""));
-    track(builder().credentials(Credentials.bearerToken("very-secret-token"))
-        .logLevel(AirbyteClient.LogLevel.HEADERS).logger(lines::add).build()).health().getHealthCheck();
-    assertTrue(lines.stream().anyMatch(line -> line.contains("GET " + server.url("/v1/health"))), lines::toString);
-    assertTrue(lines.stream().anyMatch(line -> line.startsWith("Authorization")), lines::toString);
-    assertTrue(lines.stream().noneMatch(line -> line.contains("very-secret-token")), lines::toString);
+    track(builder().credentials(Credentials.bearerToken("very-secret-token")).build()).health().getHealthCheck()
+        .execute();
+    assertNull(server.takeRequest().getHeaders().get("Authorization"));
+  }
+
+  @Test
+  void durationsThatOkHttpOrJavaTimeWouldRejectFailWhenSet() {
+    AirbyteClient.Builder builder = builder();
+    assertEquals("callTimeout must be zero (no limit) or at least 1 ms: PT0.00000001S",
+        assertThrows(IllegalArgumentException.class, () -> builder.callTimeout(Duration.ofNanos(10))).getMessage());
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> builder.readTimeout(Duration.ofDays(25)))
+        .getMessage().startsWith("readTimeout must be at most PT596H31M23.647S"));
+    assertThrows(IllegalArgumentException.class,
+        () -> RetryPolicy.builder().maxElapsed(java.time.temporal.ChronoUnit.FOREVER.getDuration()));
+    assertThrows(IllegalArgumentException.class,
+        () -> SyncOptions.builder().timeout(java.time.temporal.ChronoUnit.FOREVER.getDuration()));
+    assertEquals(Duration.ZERO, track(builder.callTimeout(Duration.ZERO).build()).callTimeout(), "zero: no limit");
   }
 }

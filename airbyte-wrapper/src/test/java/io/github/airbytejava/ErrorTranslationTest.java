@@ -8,8 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.airbytejava.generated.invoker.ApiCallback;
-import io.github.airbytejava.generated.invoker.ApiException;
+import io.github.airbytejava.generated.invoker.ApiOperation;
 import io.github.airbytejava.generated.model.JobCreateRequest;
 import io.github.airbytejava.generated.model.JobResponse;
 import io.github.airbytejava.generated.model.JobStatusEnum;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -37,7 +37,7 @@ class ErrorTranslationTest extends FacadeTestSupport {
   }
 
   private <T extends Throwable> T getSourceFails(Class<T> type) {
-    return assertThrows(type, () -> noRetries().sources().getSource(UUID.fromString(SOURCE_ID), null));
+    return assertThrows(type, () -> noRetries().sources().getSource(UUID.fromString(SOURCE_ID)).execute());
   }
 
   @Test
@@ -64,7 +64,7 @@ class ErrorTranslationTest extends FacadeTestSupport {
     routes.on("POST /v1/jobs", json(409, "{\"status\":409,\"type\":\"error:try-again-later\","
         + "\"title\":\"try-again-later\",\"data\":{\"message\":\"A sync is already running for this connection.\"}}"));
     ConflictException e = assertThrows(ConflictException.class, () -> noRetries().jobs()
-        .createJob(new JobCreateRequest().connectionId(CONNECTION).jobType(JobTypeEnum.SYNC)));
+        .createJob(new JobCreateRequest().connectionId(CONNECTION).jobType(JobTypeEnum.SYNC)).execute());
     assertEquals("POST /v1/jobs failed: HTTP 409: try-again-later: A sync is already running for this connection.",
         e.getMessage());
   }
@@ -93,7 +93,7 @@ class ErrorTranslationTest extends FacadeTestSupport {
     routes.on("POST /v1/jobs", response(502, "text/html", "<html>\r\n<head><title>502 Bad Gateway</title></head>"
         + "\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body></html>"));
     ServerException e = assertThrows(ServerException.class, () -> noRetries().jobs()
-        .createJob(new JobCreateRequest().connectionId(CONNECTION).jobType(JobTypeEnum.SYNC)));
+        .createJob(new JobCreateRequest().connectionId(CONNECTION).jobType(JobTypeEnum.SYNC)).execute());
     assertEquals("POST /v1/jobs failed: HTTP 502: 502 Bad Gateway", e.getMessage());
     assertTrue(e.getRawBody().contains("nginx"));
   }
@@ -130,10 +130,11 @@ class ErrorTranslationTest extends FacadeTestSupport {
   private void assertStatus(int status, Class<? extends AirbyteHttpException> type) {
     String path = "/v1/status" + status;
     routes.on("GET " + path, json(status, "{\"title\":\"t\",\"detail\":\"d\"}"));
-    String route = path.substring(3); // no generated operation answers every status: build the call directly
+    // No generated operation answers every status: send a request of its own through the client's transport.
+    okhttp3.Request request = new okhttp3.Request.Builder().url(server.url(path)).build();
+    ApiOperation operation = new ApiOperation("status" + status, "GET", path.substring(3), true);
     AirbyteHttpException e = assertThrows(AirbyteHttpException.class,
-        () -> noRetries().apiClient().execute(noRetries().apiClient().buildCall(null, route, "GET", List.of(),
-            List.of(), null, new java.util.HashMap<>(), Map.of(), Map.of(), new String[0], null), JobResponse.class));
+        () -> noRetries().transport().execute(operation, request, JobResponse.class));
     assertSame(type, e.getClass(), "status " + status);
     assertEquals("GET " + path + " failed: HTTP " + status + ": t: d", e.getMessage());
   }
@@ -151,7 +152,7 @@ class ErrorTranslationTest extends FacadeTestSupport {
   void messagesNeverCarryTheQueryString() {
     routes.on("GET /v1/sources", json(400, "{\"title\":\"bad-request\"}"));
     BadRequestException e = assertThrows(BadRequestException.class, () -> noRetries().sources()
-        .listSources(List.of(UUID.fromString(SOURCE_ID)), true, 5, 0));
+        .listSources().workspaceIds(List.of(UUID.fromString(SOURCE_ID))).includeDeleted(true).limit(5).offset(0).execute());
     assertEquals("GET /v1/sources failed: HTTP 400: bad-request", e.getMessage());
     assertEquals("/v1/sources", e.getPath());
   }
@@ -168,7 +169,7 @@ class ErrorTranslationTest extends FacadeTestSupport {
   void successfulHtmlIsAMalformedResponseThatHintsAtTheBaseUrl() {
     routes.on("GET /v1/jobs/1", response(200, "text/html; charset=utf-8",
         "<!doctype html><html><head><title>Airbyte</title></head><body><div id=root></div></body></html>"));
-    MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> noRetries().jobs().getJob(1L));
+    MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> noRetries().jobs().getJob(1L).execute());
     assertEquals("GET /v1/jobs/1 failed: HTTP 200 with an unreadable body (text/html; charset=utf-8): an HTML page "
         + "titled \"Airbyte\" instead of JSON; is the base URL the API's (for example "
         + "http://HOST:8000/api/public/v1)?", e.getMessage());
@@ -179,30 +180,30 @@ class ErrorTranslationTest extends FacadeTestSupport {
   void truncatedWrongShapedOrEmptyJsonIsAMalformedResponse() {
     routes.on("GET /v1/jobs/1", json(200, "{\"jobId\":1,\"status\":\"runn"));
     MalformedResponseException truncated =
-        assertThrows(MalformedResponseException.class, () -> noRetries().jobs().getJob(1L));
+        assertThrows(MalformedResponseException.class, () -> noRetries().jobs().getJob(1L).execute());
     assertTrue(truncated.getMessage().startsWith("GET /v1/jobs/1 failed: HTTP 200 with an unreadable body "
         + "(application/json): not a valid JobResponse: "), truncated.getMessage());
     assertEquals("{\"jobId\":1,\"status\":\"runn", truncated.getRawBody());
 
     routes.on("GET /v1/jobs/2", json(200, "[1,2,3]"));
     MalformedResponseException array =
-        assertThrows(MalformedResponseException.class, () -> noRetries().jobs().getJob(2L));
+        assertThrows(MalformedResponseException.class, () -> noRetries().jobs().getJob(2L).execute());
     assertEquals("GET /v1/jobs/2 failed: HTTP 200 with an unreadable body (application/json): not a valid "
         + "JobResponse: Expected a JSON object for `JobResponse`", array.getMessage());
 
     routes.on("GET /v1/jobs/3", json(200, "{\"jobId\":\"not-a-number\"}"));
-    assertThrows(MalformedResponseException.class, () -> noRetries().jobs().getJob(3L));
+    assertThrows(MalformedResponseException.class, () -> noRetries().jobs().getJob(3L).execute());
 
     routes.on("GET /v1/jobs/4", json(200, ""));
     assertEquals("GET /v1/jobs/4 failed: HTTP 200 with an unreadable body (application/json): the body is empty",
-        assertThrows(MalformedResponseException.class, () -> noRetries().jobs().getJob(4L)).getMessage());
+        assertThrows(MalformedResponseException.class, () -> noRetries().jobs().getJob(4L).execute()).getMessage());
   }
 
   @Test
   void unknownEnumValuesAndFieldsAreNotErrors() {
     routes.on("GET /v1/jobs/1", json(200, "{\"jobId\":1,\"status\":\"paused_by_new_feature\",\"jobType\":\"sync\","
         + "\"connectionId\":\"" + CONNECTION + "\",\"startTime\":\"x\",\"brandNew\":true}"));
-    JobResponse job = noRetries().jobs().getJob(1L);
+    JobResponse job = noRetries().jobs().getJob(1L).execute();
     assertEquals(JobStatusEnum.UNKNOWN_DEFAULT_OPEN_API, job.getStatus());
     assertEquals("paused_by_new_feature", job.getAdditionalProperty("status"));
   }
@@ -216,44 +217,33 @@ class ErrorTranslationTest extends FacadeTestSupport {
     AirbyteClient unreachable = track(builder().baseUrl("http://127.0.0.1:" + closedPort + "/v1")
         .retries(RetryPolicy.none()).build());
     AirbyteTransportException e = assertThrows(AirbyteTransportException.class,
-        () -> unreachable.sources().listSources(null, null, 10, 0));
+        () -> unreachable.sources().listSources().limit(10).execute());
     assertTrue(e.getMessage().startsWith("GET /v1/sources failed: no HTTP response: "), e.getMessage());
     assertFalse(e.getMessage().contains("limit"), e.getMessage());
     assertEquals("/v1/sources", e.getPath());
   }
 
   @Test
-  void asyncCallbacksGetTheTypedExceptionAsCause() throws Exception {
+  void asyncCallsFailWithTheTypedException() throws Exception {
     routes.on("GET /v1/jobs/9", json(404, "{\"type\":\"about:blank\",\"status\":404}"));
-    CompletableFuture<ApiException> failure = new CompletableFuture<>();
-    noRetries().jobs().getJobAsync(9L, new ApiCallback<>() {
-      @Override
-      public void onFailure(ApiException e, int statusCode, Map<String, List<String>> headers) {
-        failure.complete(e);
-      }
-
-      @Override
-      public void onSuccess(JobResponse result, int statusCode, Map<String, List<String>> headers) {
-        failure.completeExceptionally(new AssertionError("succeeded"));
-      }
-
-      @Override
-      public void onUploadProgress(long written, long total, boolean done) {}
-
-      @Override
-      public void onDownloadProgress(long read, long total, boolean done) {}
-    });
-    ApiException e = failure.get(5, TimeUnit.SECONDS);
+    CompletableFuture<JobResponse> job = noRetries().jobs().getJob(9L).executeAsync();
+    ExecutionException e = assertThrows(ExecutionException.class, () -> job.get(5, TimeUnit.SECONDS));
     assertInstanceOf(NotFoundException.class, e.getCause());
-    assertEquals(404, e.getCode());
-    assertEquals("GET /v1/jobs/9 failed: HTTP 404: Not Found", e.getMessage());
+    assertEquals("GET /v1/jobs/9 failed: HTTP 404: Not Found", e.getCause().getMessage());
+  }
+
+  @Test
+  void asyncCallsCompleteWithTheParsedBody() throws Exception {
+    routes.on("GET /v1/jobs/9", json(200, job(9, "running")));
+    assertEquals(JobStatusEnum.RUNNING, noRetries().jobs().getJob(9L).executeAsync().get(5, TimeUnit.SECONDS)
+        .getStatus());
   }
 
   @Test
   void everyFailureIsAnAirbyteException() {
     Executable[] calls = {
-      () -> noRetries().jobs().getJob(404L),
-      () -> noRetries().jobs().getJob(200L),
+      () -> noRetries().jobs().getJob(404L).execute(),
+      () -> noRetries().jobs().getJob(200L).execute(),
     };
     routes.on("GET /v1/jobs/200", response(200, "application/json", "{{{"));
     for (Executable call : calls) assertThrows(AirbyteException.class, call);

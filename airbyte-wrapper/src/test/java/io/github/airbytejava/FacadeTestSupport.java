@@ -1,6 +1,6 @@
 package io.github.airbytejava;
 
-import io.github.airbytejava.internal.Sleeper;
+import io.github.airbytejava.Sleeper;
 import io.github.airbytejava.testkit.ManualClock;
 import io.github.airbytejava.testkit.NoDelayServerSocketFactory;
 import java.io.IOException;

@@ -39,7 +39,7 @@ class RetryTest extends FacadeTestSupport {
   @Test
   void getIsRetriedOn503ThenSucceeds() {
     routes.on("GET /v1/sources/" + SOURCE, status(503), json(200, SOURCE_JSON));
-    assertEquals("pg", client().sources().getSource(SOURCE, null).getName());
+    assertEquals("pg", client().sources().getSource(SOURCE).execute().getName());
     assertEquals(2, server.getRequestCount());
     assertEquals(List.of(Duration.ofMillis(500)), sleeper.sleeps);
   }
@@ -47,7 +47,7 @@ class RetryTest extends FacadeTestSupport {
   @Test
   void retryAfterInSecondsIsObeyed() {
     routes.on("GET /v1/sources/" + SOURCE, status(429, "7"), json(200, SOURCE_JSON));
-    client().sources().getSource(SOURCE, null);
+    client().sources().getSource(SOURCE).execute();
     assertEquals(2, server.getRequestCount());
     assertEquals(List.of(Duration.ofSeconds(7)), sleeper.sleeps);
   }
@@ -56,7 +56,7 @@ class RetryTest extends FacadeTestSupport {
   void retryAfterAsAnHttpDateIsObeyed() {
     String tenSecondsLater = DateTimeFormatter.RFC_1123_DATE_TIME.format(START.plusSeconds(10).atZone(ZoneOffset.UTC));
     routes.on("GET /v1/sources/" + SOURCE, status(503, tenSecondsLater), json(200, SOURCE_JSON));
-    client().sources().getSource(SOURCE, null);
+    client().sources().getSource(SOURCE).execute();
     assertEquals(2, server.getRequestCount());
     assertEquals(List.of(Duration.ofSeconds(10)), sleeper.sleeps);
   }
@@ -65,7 +65,7 @@ class RetryTest extends FacadeTestSupport {
   void aRetryAfterLongerThanMaxDelayIsLeftToTheCaller() {
     routes.on("GET /v1/sources/" + SOURCE, status(429, "120"), json(200, SOURCE_JSON));
     RateLimitException e = assertThrows(RateLimitException.class,
-        () -> client().sources().getSource(SOURCE, null));
+        () -> client().sources().getSource(SOURCE).execute());
     assertEquals(Duration.ofSeconds(120), e.getRetryAfter());
     assertEquals(1, server.getRequestCount());
     assertEquals(List.of(), sleeper.sleeps);
@@ -74,7 +74,7 @@ class RetryTest extends FacadeTestSupport {
   @Test
   void attemptsAreBoundedWithExponentialBackoff() {
     routes.on("GET /v1/sources/" + SOURCE, status(503));
-    assertThrows(ServerException.class, () -> client().sources().getSource(SOURCE, null));
+    assertThrows(ServerException.class, () -> client().sources().getSource(SOURCE).execute());
     assertEquals(4, server.getRequestCount());
     assertEquals(List.of(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2)), sleeper.sleeps);
   }
@@ -84,7 +84,7 @@ class RetryTest extends FacadeTestSupport {
     routes.on("GET /v1/sources/" + SOURCE, status(502));
     AirbyteClient client = track(builder().retries(RetryPolicy.builder().maxAttempts(10)
         .maxElapsed(Duration.ofMillis(1600)).build()).build());
-    assertThrows(ServerException.class, () -> client.sources().getSource(SOURCE, null));
+    assertThrows(ServerException.class, () -> client.sources().getSource(SOURCE).execute());
     // 0.5 s then 1 s fit in 1.6 s; waiting 2 s more would not.
     assertEquals(3, server.getRequestCount());
   }
@@ -92,25 +92,25 @@ class RetryTest extends FacadeTestSupport {
   @Test
   void jitterSpreadsTheWait() {
     routes.on("GET /v1/sources/" + SOURCE, status(504), json(200, SOURCE_JSON));
-    track(builder().jitter(() -> 0.25).build()).sources().getSource(SOURCE, null);
+    track(builder().jitter(() -> 0.25).build()).sources().getSource(SOURCE).execute();
     assertEquals(List.of(Duration.ofMillis(125)), sleeper.sleeps);
   }
 
   @Test
   void putAndDeleteAreRetriedPatchIsNot() {
     routes.on("PUT /v1/sources/" + SOURCE, status(502), json(200, SOURCE_JSON));
-    client().sources().putSource(SOURCE, new SourcePutRequest().name("pg").configuration(Map.of("port", 5432)));
+    client().sources().putSource(SOURCE, new SourcePutRequest().name("pg").configuration(Map.of("port", 5432))).execute();
     assertEquals(2, routes.requests("PUT /v1/sources/" + SOURCE).size());
     assertEquals(routes.requests("PUT /v1/sources/" + SOURCE).get(0).getBody(),
         routes.requests("PUT /v1/sources/" + SOURCE).get(1).getBody());
 
     routes.on("DELETE /v1/sources/" + SOURCE, status(503), response(204, null, ""));
-    client().sources().deleteSource(SOURCE);
+    client().sources().deleteSource(SOURCE).execute();
     assertEquals(2, routes.requests("DELETE /v1/sources/" + SOURCE).size());
 
     routes.on("PATCH /v1/sources/" + SOURCE, status(503), json(200, SOURCE_JSON));
     assertThrows(ServerException.class,
-        () -> client().sources().patchSource(SOURCE, new SourcePatchRequest().name("x")));
+        () -> client().sources().patchSource(SOURCE, new SourcePatchRequest().name("x")).execute());
     assertEquals(1, routes.requests("PATCH /v1/sources/" + SOURCE).size());
   }
 
@@ -120,7 +120,7 @@ class RetryTest extends FacadeTestSupport {
     for (int code : new int[] {503, 500, 502, 504, 429}) {
       routes.reset();
       routes.on("POST /v1/jobs", status(code, "0"), json(200, job(1, "running")));
-      assertThrows(AirbyteHttpException.class, () -> client().jobs().createJob(CREATE), "status " + code);
+      assertThrows(AirbyteHttpException.class, () -> client().jobs().createJob(CREATE).execute(), "status " + code);
       assertEquals(1, routes.requests("POST /v1/jobs").size(), "status " + code);
     }
     assertEquals(List.of(), sleeper.sleeps);
@@ -133,8 +133,8 @@ class RetryTest extends FacadeTestSupport {
         new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build(),
         json(200, job(1, "running")));
     AirbyteClient client = client();
-    client.health().getHealthCheck(); // a pooled connection: OkHttp resends on those when it may
-    AirbyteTransportException e = assertThrows(AirbyteTransportException.class, () -> client.jobs().createJob(CREATE));
+    client.health().getHealthCheck().execute(); // a pooled connection: OkHttp resends on those when it may
+    AirbyteTransportException e = assertThrows(AirbyteTransportException.class, () -> client.jobs().createJob(CREATE).execute());
     assertTrue(e.getMessage().startsWith("POST /v1/jobs failed: no HTTP response"), e.getMessage());
     TimeUnit.MILLISECONDS.sleep(200); // a resend would arrive by now
     assertEquals(1, routes.requests("POST /v1/jobs").size());
@@ -146,7 +146,7 @@ class RetryTest extends FacadeTestSupport {
         new MockResponse.Builder().headersDelay(2, TimeUnit.SECONDS).body(job(1, "running")).build(),
         json(200, job(2, "running")));
     AirbyteClient client = track(builder().readTimeout(Duration.ofMillis(300)).build());
-    AirbyteTransportException e = assertThrows(AirbyteTransportException.class, () -> client.jobs().createJob(CREATE));
+    AirbyteTransportException e = assertThrows(AirbyteTransportException.class, () -> client.jobs().createJob(CREATE).execute());
     assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).matches(".*(timeout|timed out).*"), e.getMessage());
     TimeUnit.MILLISECONDS.sleep(200);
     assertEquals(1, server.getRequestCount());
@@ -157,7 +157,7 @@ class RetryTest extends FacadeTestSupport {
     routes.on("GET /v1/sources/" + SOURCE,
         new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build(),
         json(200, SOURCE_JSON));
-    assertEquals("pg", client().sources().getSource(SOURCE, null).getName());
+    assertEquals("pg", client().sources().getSource(SOURCE).execute().getName());
     assertTrue(server.getRequestCount() >= 2);
   }
 
@@ -168,7 +168,7 @@ class RetryTest extends FacadeTestSupport {
       closedPort = socket.getLocalPort();
     }
     AirbyteClient client = track(builder().baseUrl("http://127.0.0.1:" + closedPort + "/v1").build());
-    AirbyteTransportException e = assertThrows(AirbyteTransportException.class, () -> client.jobs().createJob(CREATE));
+    AirbyteTransportException e = assertThrows(AirbyteTransportException.class, () -> client.jobs().createJob(CREATE).execute());
     assertTrue(e.getMessage().startsWith("POST /v1/jobs failed: no HTTP response"), e.getMessage());
     assertEquals(3, sleeper.sleeps.size(), "nothing was sent, so every attempt was made");
   }
@@ -177,7 +177,7 @@ class RetryTest extends FacadeTestSupport {
   void retriesCanBeTurnedOff() {
     routes.on("GET /v1/sources/" + SOURCE, status(503), json(200, SOURCE_JSON));
     AirbyteClient client = track(builder().retries(RetryPolicy.none()).build());
-    assertThrows(ServerException.class, () -> client.sources().getSource(SOURCE, null));
+    assertThrows(ServerException.class, () -> client.sources().getSource(SOURCE).execute());
     assertEquals(1, server.getRequestCount());
   }
 
@@ -189,7 +189,7 @@ class RetryTest extends FacadeTestSupport {
     routes.on("GET /v1/sources/" + SOURCE, status(503, "61"), json(200, SOURCE_JSON));
     AirbyteClient client = track(builder().credentials(Credentials.clientCredentials("id", "secret"))
         .retries(RetryPolicy.builder().maxDelay(Duration.ofMinutes(2)).build()).build());
-    client.sources().getSource(SOURCE, null);
+    client.sources().getSource(SOURCE).execute();
     List<String> authorizations = routes.requests("GET /v1/sources/" + SOURCE).stream()
         .map(request -> request.getHeaders().get("Authorization")).toList();
     assertEquals(List.of("Bearer tok-1", "Bearer tok-2"), authorizations);

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.airbytejava.generated.api.ConnectionsApi;
 import io.github.airbytejava.generated.api.JobsApi;
 import io.github.airbytejava.generated.api.SourcesApi;
-import io.github.airbytejava.generated.invoker.ApiClient;
 import io.github.airbytejava.generated.model.ConnectionPatchRequest;
+import io.github.airbytejava.generated.model.JobOrderByEnum;
 import io.github.airbytejava.generated.model.JobResponse;
 import io.github.airbytejava.generated.model.JobStatusEnum;
 import io.github.airbytejava.generated.model.JobTypeEnum;
@@ -21,7 +21,6 @@ import java.util.UUID;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,14 +34,13 @@ class ApiEvolutionTest {
   private static final String SOURCE_ID = "0c31738c-0b2d-4887-b506-e2cd1c39cc35";
 
   private MockWebServer server;
-  private ApiClient apiClient;
+  private PlainTransport transport;
 
   @BeforeEach
   void setUp() throws Exception {
     server = new MockWebServer();
     server.start();
-    apiClient = new ApiClient(new OkHttpClient());
-    apiClient.setBasePath(server.url("/v1").toString());
+    transport = new PlainTransport(server.url("/v1"));
   }
 
   @AfterEach
@@ -59,7 +57,7 @@ class ApiEvolutionTest {
     respond("{\"jobId\":7,\"status\":\"running\",\"jobType\":\"sync\",\"startTime\":\"2026-11-28T10:00:00Z\","
         + "\"connectionId\":\"" + CONNECTION_ID + "\",\"brandNewField\":\"hello\",\"nested\":{\"a\":1}}");
 
-    JobResponse job = new JobsApi(apiClient).getJob(7L);
+    JobResponse job = new JobsApi(transport).getJob(7L).execute();
 
     assertEquals(JobStatusEnum.RUNNING, job.getStatus());
     assertEquals("hello", job.getAdditionalProperty("brandNewField"));
@@ -71,7 +69,7 @@ class ApiEvolutionTest {
     respond("{\"data\":[{\"jobId\":1,\"status\":\"succeeded\",\"jobType\":\"sync\",\"startTime\":\"x\","
         + "\"connectionId\":\"" + CONNECTION_ID + "\",\"attempts\":3}],\"next\":\"\",\"totalCount\":1}");
 
-    JobsResponse page = new JobsApi(apiClient).listJobs(null, null, null, null, null, null, null, null, null, null, null);
+    JobsResponse page = new JobsApi(transport).listJobs().execute();
 
     assertEquals(1, page.getData().size());
     assertEquals(3L, page.getData().get(0).getAdditionalProperty("attempts"));
@@ -83,7 +81,7 @@ class ApiEvolutionTest {
     respond("{\"jobId\":7,\"status\":\"paused_by_new_feature\",\"jobType\":\"sync\",\"startTime\":\"x\","
         + "\"connectionId\":\"" + CONNECTION_ID + "\"}");
 
-    JobResponse job = new JobsApi(apiClient).getJob(7L);
+    JobResponse job = new JobsApi(transport).getJob(7L).execute();
 
     assertEquals(JobStatusEnum.UNKNOWN_DEFAULT_OPEN_API, job.getStatus());
     assertEquals("paused_by_new_feature", job.getAdditionalProperty("status"));
@@ -96,7 +94,7 @@ class ApiEvolutionTest {
   void missingRequiredFieldReadsAsNullInsteadOfFailingTheCall() throws Exception {
     respond("{\"jobId\":7,\"status\":\"queued\",\"jobType\":\"sync\"}");
 
-    JobResponse job = new JobsApi(apiClient).getJob(7L);
+    JobResponse job = new JobsApi(transport).getJob(7L).execute();
 
     assertEquals(JobStatusEnum.QUEUED, job.getStatus());
     assertNull(job.getConnectionId());
@@ -108,12 +106,12 @@ class ApiEvolutionTest {
     respond("{\"sourceId\":\"" + SOURCE_ID + "\",\"name\":\"pg\",\"sourceType\":\"postgres\","
         + "\"workspaceId\":\"" + CONNECTION_ID + "\",\"definitionId\":\"" + CONNECTION_ID + "\",\"createdAt\":1717969830000,"
         + "\"configuration\":{\"port\":5432,\"big\":9007199254740993,\"ratio\":0.5,\"nested\":{\"ports\":[1,2]}}}");
-    SourcesApi sources = new SourcesApi(apiClient);
-    SourceResponse source = sources.getSource(UUID.fromString(SOURCE_ID), null);
+    SourcesApi sources = new SourcesApi(transport);
+    SourceResponse source = sources.getSource(UUID.fromString(SOURCE_ID)).execute();
     Map<String, Object> configuration = source.getConfiguration();
 
     respond("{\"sourceId\":\"" + SOURCE_ID + "\",\"name\":\"pg\",\"sourceType\":\"postgres\"}");
-    sources.patchSource(UUID.fromString(SOURCE_ID), new SourcePatchRequest().configuration(configuration));
+    sources.patchSource(UUID.fromString(SOURCE_ID), new SourcePatchRequest().configuration(configuration)).execute();
 
     server.takeRequest();
     String sent = server.takeRequest().getBody().utf8();
@@ -124,7 +122,8 @@ class ApiEvolutionTest {
   void patchBuiltWithOnlyANameSendsOnlyThatName() throws Exception {
     respond("{\"connectionId\":\"" + CONNECTION_ID + "\",\"name\":\"renamed\"}");
 
-    new ConnectionsApi(apiClient).patchConnection(UUID.fromString(CONNECTION_ID), new ConnectionPatchRequest().name("renamed"));
+    new ConnectionsApi(transport).patchConnection(UUID.fromString(CONNECTION_ID), new ConnectionPatchRequest().name("renamed"))
+        .execute();
 
     RecordedRequest request = server.takeRequest();
     assertEquals("PATCH", request.getMethod());
@@ -134,16 +133,16 @@ class ApiEvolutionTest {
 
   @Test
   void badArgumentsAreRejectedBeforeAnythingIsSent() {
-    SourcesApi sources = new SourcesApi(apiClient);
+    SourcesApi sources = new SourcesApi(transport);
 
-    IllegalArgumentException nullId = assertThrows(IllegalArgumentException.class, () -> sources.getSource(null, null));
+    IllegalArgumentException nullId = assertThrows(IllegalArgumentException.class, () -> sources.getSource(null));
     IllegalArgumentException overLimit =
-        assertThrows(IllegalArgumentException.class, () -> sources.listSources(null, null, 101, 0));
+        assertThrows(IllegalArgumentException.class, () -> sources.listSources().limit(101));
     IllegalArgumentException negativeOffset =
-        assertThrows(IllegalArgumentException.class, () -> sources.listSources(null, null, 100, -1));
+        assertThrows(IllegalArgumentException.class, () -> sources.listSources().offset(-1));
 
     IllegalArgumentException blankId = assertThrows(IllegalArgumentException.class,
-        () -> new io.github.airbytejava.generated.api.ApplicationsApi(apiClient).getApplication(" "));
+        () -> new io.github.airbytejava.generated.api.ApplicationsApi(transport).getApplication(" "));
 
     assertEquals("getSource: the required parameter 'sourceId' is null", nullId.getMessage());
     assertEquals("getApplication: the path parameter 'applicationId' is blank", blankId.getMessage());
@@ -156,8 +155,8 @@ class ApiEvolutionTest {
   void listFiltersAreSentAsTheSpecNamesThem() throws Exception {
     respond("{\"data\":[]}");
 
-    new JobsApi(apiClient).listJobs(UUID.fromString(CONNECTION_ID), 100, 200, JobTypeEnum.SYNC, null,
-        JobStatusEnum.RUNNING, null, null, null, null, "updatedAt|DESC");
+    new JobsApi(transport).listJobs().connectionId(UUID.fromString(CONNECTION_ID)).limit(100).offset(200)
+        .jobType(JobTypeEnum.SYNC).status(JobStatusEnum.RUNNING).orderBy(JobOrderByEnum.UPDATED_AT_DESC).execute();
 
     RecordedRequest request = server.takeRequest();
     assertEquals(CONNECTION_ID, request.getUrl().queryParameter("connectionId"));

@@ -12,9 +12,7 @@ import io.github.airbytejava.generated.model.DestinationCreateRequest;
 import io.github.airbytejava.generated.model.DestinationPatchRequest;
 import io.github.airbytejava.generated.model.DestinationPutRequest;
 import io.github.airbytejava.generated.model.NamespaceDefinitionEnum;
-import io.github.airbytejava.generated.model.NamespaceDefinitionEnumNoDefault;
 import io.github.airbytejava.generated.model.NonBreakingSchemaUpdatesBehaviorEnum;
-import io.github.airbytejava.generated.model.NonBreakingSchemaUpdatesBehaviorEnumNoDefault;
 import io.github.airbytejava.generated.model.ScheduleTypeEnum;
 import io.github.airbytejava.generated.model.SourceCreateRequest;
 import io.github.airbytejava.generated.model.SourcePatchRequest;
@@ -101,7 +99,7 @@ final class ClientApi implements Live.Api {
 
   @Override
   public List<Live.Tag> tags(UUID workspaceId) {
-    List<TagResponse> data = client.tags().listTags(List.of(workspaceId)).getData();
+    List<TagResponse> data = client.tags().listTags().workspaceIds(List.of(workspaceId)).execute().getData();
     return data == null ? List.of()
         : data.stream().map(t -> new Live.Tag(t.getTagId(), t.getName(), t.getColor())).toList();
   }
@@ -109,8 +107,8 @@ final class ClientApi implements Live.Api {
   @Override
   public List<Live.Definition> definitions(ActorSpec.Kind kind, UUID workspaceId) {
     List<DefinitionResponse> data = kind == ActorSpec.Kind.SOURCE
-        ? client.sourceDefinitions().listSourceDefinitions(workspaceId).getData()
-        : client.destinationDefinitions().listDestinationDefinitions(workspaceId).getData();
+        ? client.sourceDefinitions().listSourceDefinitions(workspaceId).execute().getData()
+        : client.destinationDefinitions().listDestinationDefinitions(workspaceId).execute().getData();
     String prefix = kind.label() + "-";
     List<Live.Definition> out = new ArrayList<>();
     for (DefinitionResponse d : data == null ? List.<DefinitionResponse>of() : data) {
@@ -124,7 +122,8 @@ final class ClientApi implements Live.Api {
 
   @Override
   public List<Live.StreamInfo> streams(UUID sourceId, UUID destinationId) {
-    List<StreamProperties> data = client.streams().getStreamProperties(sourceId, destinationId, null);
+    List<StreamProperties> data =
+        client.streams().getStreamProperties(sourceId).destinationId(destinationId).execute();
     List<Live.StreamInfo> out = new ArrayList<>();
     for (StreamProperties p : data == null ? List.<StreamProperties>of() : data) {
       List<String> modes = p.getSyncModes() == null ? List.of() : p.getSyncModes().stream().map(ClientApi::wire).toList();
@@ -146,14 +145,14 @@ final class ClientApi implements Live.Api {
       r.setWorkspaceId(workspaceId);
       r.setDefinitionId(definitionId);
       r.setConfiguration(configuration);
-      return client.sources().createSource(r).getSourceId();
+      return client.sources().createSource(r).execute().getSourceId();
     }
     DestinationCreateRequest r = new DestinationCreateRequest();
     r.setName(name);
     r.setWorkspaceId(workspaceId);
     r.setDefinitionId(definitionId);
     r.setConfiguration(configuration);
-    return client.destinations().createDestination(r).getDestinationId();
+    return client.destinations().createDestination(r).execute().getDestinationId();
   }
 
   @Override
@@ -161,11 +160,11 @@ final class ClientApi implements Live.Api {
     if (kind == ActorSpec.Kind.SOURCE) {
       SourcePatchRequest r = new SourcePatchRequest();
       r.setConfiguration(configuration);
-      client.sources().patchSource(id, r);
+      client.sources().patchSource(id, r).execute();
     } else {
       DestinationPatchRequest r = new DestinationPatchRequest();
       r.setConfiguration(configuration);
-      client.destinations().patchDestination(id, r);
+      client.destinations().patchDestination(id, r).execute();
     }
   }
 
@@ -175,21 +174,21 @@ final class ClientApi implements Live.Api {
       SourcePutRequest r = new SourcePutRequest();
       r.setName(name);
       r.setConfiguration(configuration);
-      client.sources().putSource(id, r);
+      client.sources().putSource(id, r).execute();
     } else {
       DestinationPutRequest r = new DestinationPutRequest();
       r.setName(name);
       r.setConfiguration(configuration);
-      client.destinations().putDestination(id, r);
+      client.destinations().putDestination(id, r).execute();
     }
   }
 
   @Override
   public void deleteActor(ActorSpec.Kind kind, UUID id) {
     if (kind == ActorSpec.Kind.SOURCE) {
-      client.sources().deleteSource(id);
+      client.sources().deleteSource(id).execute();
     } else {
-      client.destinations().deleteDestination(id);
+      client.destinations().deleteDestination(id).execute();
     }
   }
 
@@ -199,7 +198,7 @@ final class ClientApi implements Live.Api {
     r.setName(name);
     r.setColor(color);
     r.setWorkspaceId(workspaceId);
-    TagResponse t = client.tags().createTag(r);
+    TagResponse t = client.tags().createTag(r).execute();
     return new Live.Tag(t.getTagId(), t.getName(), t.getColor());
   }
 
@@ -222,7 +221,7 @@ final class ClientApi implements Live.Api {
           NonBreakingSchemaUpdatesBehaviorEnum.fromValue(w.nonBreakingSchemaUpdatesBehavior()));
     }
     if (w.tags() != null) r.setTags(tags(w.tags(), w.workspaceId()));
-    return client.connections().createConnection(r).getConnectionId();
+    return client.connections().createConnection(r).execute().getConnectionId();
   }
 
   @Override
@@ -232,16 +231,16 @@ final class ClientApi implements Live.Api {
     if (w.schedule() != null) r.setSchedule(schedule(w.schedule()));
     if (w.status() != null) r.setStatus(ConnectionStatusEnum.fromValue(w.status()));
     if (w.namespaceDefinition() != null) {
-      r.setNamespaceDefinition(NamespaceDefinitionEnumNoDefault.fromValue(w.namespaceDefinition()));
+      r.setNamespaceDefinition(NamespaceDefinitionEnum.fromValue(w.namespaceDefinition()));
     }
     if (w.namespaceFormat() != null || w.clearNamespaceFormat()) r.setNamespaceFormat(w.namespaceFormat());
     if (w.prefix() != null) r.setPrefix(w.prefix());
     if (w.nonBreakingSchemaUpdatesBehavior() != null) {
       r.setNonBreakingSchemaUpdatesBehavior(
-          NonBreakingSchemaUpdatesBehaviorEnumNoDefault.fromValue(w.nonBreakingSchemaUpdatesBehavior()));
+          NonBreakingSchemaUpdatesBehaviorEnum.fromValue(w.nonBreakingSchemaUpdatesBehavior()));
     }
     if (w.tags() != null) r.setTags(tags(w.tags(), w.workspaceId()));
-    client.connections().patchConnection(id, r);
+    client.connections().patchConnection(id, r).execute();
   }
 
   private static StreamConfigurations streams(List<Map<String, Object>> streams) {
@@ -276,6 +275,6 @@ final class ClientApi implements Live.Api {
 
   @Override
   public void deleteConnection(UUID id) {
-    client.connections().deleteConnection(id);
+    client.connections().deleteConnection(id).execute();
   }
 }

@@ -180,7 +180,7 @@ class ProvisionerTest extends ProvisioningTestSupport {
     r.setDefinitionId(POSTGRES_SOURCE);
     r.setConfiguration(Map.of("host", "db.internal", "port", 5432, "database", "app", "username", "airbyte",
         "password", PASSWORD, "ssl_mode", Map.of("mode", "prefer")));
-    return client.sources().createSource(r);
+    return client.sources().createSource(r).execute();
   }
 
   @Test

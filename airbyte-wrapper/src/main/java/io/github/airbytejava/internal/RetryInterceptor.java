@@ -1,6 +1,8 @@
 package io.github.airbytejava.internal;
 
+import io.github.airbytejava.RequestOptions;
 import io.github.airbytejava.RetryPolicy;
+import io.github.airbytejava.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -9,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import javax.net.ssl.SSLHandshakeException;
@@ -18,8 +21,10 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Retries calls by the rules of {@link RetryPolicy}. An application interceptor placed outside the
- * authentication interceptor, so every attempt gets a current token, and inside the user's own interceptors.
+ * Retries calls by the rules of {@link RetryPolicy}: the client's, or the one of a scoped client's
+ * {@link RequestOptions} (tagged on the request), which also sets the read timeout. An application interceptor
+ * placed outside the authentication interceptor, so every attempt gets a current token, and inside the user's own
+ * interceptors.
  *
  * <p>Whether a POST or PATCH may be sent again is decided by {@link SendGuard}: once an attempt had a
  * connection, the request may have reached the server.
@@ -28,7 +33,7 @@ public final class RetryInterceptor implements Interceptor {
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
   private static final Set<Integer> RETRIABLE_STATUS = Set.of(429, 502, 503, 504);
 
-  private final RetryPolicy policy;
+  private final RetryPolicy defaultPolicy;
   private final Clock clock;
   private final Sleeper sleeper;
   private final DoubleSupplier jitter;
@@ -36,7 +41,7 @@ public final class RetryInterceptor implements Interceptor {
 
   public RetryInterceptor(RetryPolicy policy, SendGuard sendGuard, Clock clock, Sleeper sleeper,
       DoubleSupplier jitter) {
-    this.policy = policy;
+    this.defaultPolicy = policy;
     this.sendGuard = sendGuard;
     this.clock = clock;
     this.sleeper = sleeper;
@@ -46,6 +51,11 @@ public final class RetryInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
+    RequestOptions options = request.tag(RequestOptions.class);
+    RetryPolicy policy = options == null || options.retries() == null ? defaultPolicy : options.retries();
+    if (options != null && options.readTimeout() != null) {
+      chain = chain.withReadTimeout((int) options.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
     boolean idempotent = IDEMPOTENT.contains(request.method());
     Instant start = clock.instant();
     for (int attempt = 1; ; attempt++) {
@@ -62,8 +72,8 @@ public final class RetryInterceptor implements Interceptor {
       } catch (IOException e) {
         // A POST whose connection was open may have been received: sending it again could act twice.
         boolean mayRetry = (idempotent || !connected.get()) && isTransient(e) && !chain.call().isCanceled();
-        Duration delay = backoff(attempt);
-        if (!mayRetry || !withinBudget(attempt, start, delay)) throw e;
+        Duration delay = backoff(policy, attempt);
+        if (!mayRetry || !withinBudget(policy, attempt, start, delay)) throw e;
         sleep(delay);
         continue;
       } finally {
@@ -73,8 +83,8 @@ public final class RetryInterceptor implements Interceptor {
       Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
       // A server that asks for a long pause is answered by the caller, who sees getRetryAfter().
       if (retryAfter != null && retryAfter.compareTo(policy.maxDelay()) > 0) return response;
-      Duration delay = retryAfter != null ? retryAfter : backoff(attempt);
-      if (!withinBudget(attempt, start, delay)) return response;
+      Duration delay = retryAfter != null ? retryAfter : backoff(policy, attempt);
+      if (!withinBudget(policy, attempt, start, delay)) return response;
       response.close();
       sleep(delay);
     }
@@ -89,14 +99,14 @@ public final class RetryInterceptor implements Interceptor {
     }
   }
 
-  private boolean withinBudget(int attempt, Instant start, Duration delay) {
+  private boolean withinBudget(RetryPolicy policy, int attempt, Instant start, Duration delay) {
     if (attempt >= policy.maxAttempts()) return false;
     Instant nextStart = clock.instant().plus(delay);
     return !nextStart.isAfter(start.plus(policy.maxElapsed()));
   }
 
   /** Full jitter: uniform in [0, min(maxDelay, initialDelay * 2^(attempt-1))]. */
-  private Duration backoff(int attempt) {
+  private Duration backoff(RetryPolicy policy, int attempt) {
     long ceiling = policy.initialDelay().toMillis();
     for (int i = 1; i < attempt && ceiling < policy.maxDelay().toMillis(); i++) ceiling *= 2;
     ceiling = Math.min(ceiling, policy.maxDelay().toMillis());

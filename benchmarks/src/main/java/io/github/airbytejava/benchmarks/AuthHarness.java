@@ -19,7 +19,7 @@ import okhttp3.OkHttpClient;
 
 /**
  * Many threads calling one client for a while: {@code AuthHarness BASE_URL MODE THREADS WARMUP_SECONDS SECONDS}.
- * Each thread calls {@code client.sources().getSource(id, null)} (a small body, so that the cost of authentication
+ * Each thread calls {@code client.sources().getSource(id).execute()} (a small body, so that the cost of authentication
  * is not hidden by parsing) in a loop.
  *
  * <p>MODE {@code clientCredentials} authenticates with client id and secret against the server's token endpoint;
@@ -100,7 +100,7 @@ public final class AuthHarness {
         Thread thread = new Thread(() -> {
           while (!stop.get()) {
             try {
-              client.sources().getSource(sourceId, null);
+              client.sources().getSource(sourceId).execute();
               calls.increment();
             } catch (Exception e) {
               failures.computeIfAbsent(e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()),

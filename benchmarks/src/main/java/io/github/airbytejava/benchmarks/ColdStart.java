@@ -19,8 +19,8 @@ import okhttp3.Response;
  * One cold start, as a whole process: build a client and make its first call (list 100 sources with a static
  * bearer token), then exit. {@code ColdStart MODE BASE_URL}, where MODE is
  * <ul>
- *   <li>{@code client}: {@code AirbyteClient.builder()...build()}, then {@code client.sources().listSources(null,
- *       null, 100, 0)};
+ *   <li>{@code client}: {@code AirbyteClient.builder()...build()}, then
+ *       {@code client.sources().listSources().limit(100).execute()};
  *   <li>{@code floor}: {@code new OkHttpClient()} and {@code new Gson()}, the same request, parsed into small
  *       hand-written classes;
  *   <li>{@code client-steps} and {@code floor-steps}: the same, timing each step separately and paying the costs one
@@ -48,7 +48,7 @@ public final class ColdStart {
             .credentials(Credentials.bearerToken(LoopbackServer.STATIC_TOKEN))
             .build();
         steps.put("built", ms(mainAt));
-        items = client.sources().listSources(null, null, 100, 0).getData().size();
+        items = client.sources().listSources().limit(100).execute().getData().size();
         steps.put("firstCall", ms(mainAt));
         client.close();
         break;
@@ -77,9 +77,9 @@ public final class ColdStart {
         at = step(steps, "AirbyteClient.builder()...build()", at);
         client.sources();
         at = step(steps, "client.sources(): OkHttp clients, interceptors, ApiClient", at);
-        items = client.sources().listSources(null, null, 100, 0).getData().size();
+        items = client.sources().listSources().limit(100).execute().getData().size();
         at = step(steps, "first listSources (connect, request, parse)", at);
-        client.sources().listSources(null, null, 100, 0);
+        client.sources().listSources().limit(100).execute();
         step(steps, "second listSources, for comparison", at);
         client.close();
         break;

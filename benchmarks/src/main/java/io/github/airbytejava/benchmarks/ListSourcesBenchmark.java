@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Listing 100 sources from a loopback server: the client ({@code client.sources().listSources(null, null, 100, 0)}
+ * Listing 100 sources from a loopback server: the client ({@code client.sources().listSources().limit(100).execute()}
  * with a static bearer token) against the floor, a hand-written call on one shared OkHttpClient that parses the same
  * JSON into the same generated models with the same Gson.
  *
@@ -88,6 +88,6 @@ public class ListSourcesBenchmark {
 
   @Benchmark
   public SourcesResponse client() {
-    return client.sources().listSources(null, null, 100, 0);
+    return client.sources().listSources().limit(100).execute();
   }
 }

@@ -101,10 +101,10 @@ final class Examples {
   private static void addSampleSources(AirbyteClient client, FakeAirbyte fake) {
     UUID workspaceId = UUID.fromString(fake.defaultWorkspaceId());
     client.sources().createSource(new SourceCreateRequest().name("Sample data").workspaceId(workspaceId)
-        .configuration(Map.of("sourceType", "faker", "count", 100)));
+        .configuration(Map.of("sourceType", "faker", "count", 100))).execute();
     client.sources().createSource(new SourceCreateRequest().name("Shop database").workspaceId(workspaceId)
         .configuration(Map.of("sourceType", "postgres", "host", "db.example.com", "port", 5432,
-            "database", "shop", "username", "reader", "password", "not-a-real-password")));
+            "database", "shop", "username", "reader", "password", "not-a-real-password"))).execute();
   }
 
   /**

@@ -52,20 +52,23 @@ public final class Pipeline {
       SourceResponse source = client.sources().createSource(new SourceCreateRequest()
           .name("Example Faker")
           .workspaceId(workspace.getWorkspaceId())
-          .configuration(Map.of("sourceType", "faker", "count", 1000, "seed", 42)));
+          .configuration(Map.of("sourceType", "faker", "count", 1000, "seed", 42)))
+          .execute();
       out.println("Source:      " + source.getName() + " (" + source.getSourceId() + ")");
 
       DestinationResponse destination = client.destinations().createDestination(new DestinationCreateRequest()
           .name("Example /dev/null")
           .workspaceId(workspace.getWorkspaceId())
           .configuration(Map.of("destinationType", "dev-null",
-              "test_destination", Map.of("test_destination_type", "SILENT"))));
+              "test_destination", Map.of("test_destination_type", "SILENT"))))
+          .execute();
       out.println("Destination: " + destination.getName() + " (" + destination.getDestinationId() + ")");
 
       ConnectionResponse connection = client.connections().createConnection(new ConnectionCreateRequest()
           .name("Example Faker to /dev/null")
           .sourceId(source.getSourceId())
-          .destinationId(destination.getDestinationId()));
+          .destinationId(destination.getDestinationId()))
+          .execute();
       out.println("Connection:  " + connection.getName() + " (" + connection.getConnectionId() + ")");
 
       // Starts the sync (or joins the one already running) and polls it until it ends, printing each poll.

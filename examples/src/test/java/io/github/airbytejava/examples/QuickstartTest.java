@@ -22,7 +22,7 @@ class QuickstartTest {
           .credentials(Credentials.clientCredentials(fake.clientId(), fake.clientSecret())).build()) {
         source = client.sources().createSource(new SourceCreateRequest().name("Orders")
             .workspaceId(UUID.fromString(fake.defaultWorkspaceId()))
-            .configuration(Map.of("sourceType", "postgres", "host", "db", "port", 5432)));
+            .configuration(Map.of("sourceType", "postgres", "host", "db", "port", 5432))).execute();
       }
 
       ExampleRun run = ExampleRun.of(Quickstart::run, Map.of("AIRBYTE_API_URL", fake.baseUrl(),

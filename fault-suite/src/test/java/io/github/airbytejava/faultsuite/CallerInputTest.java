@@ -35,32 +35,32 @@ class CallerInputTest {
 
   static List<BadCall> badCalls() {
     return List.of(
-        new BadCall("getSource(null)", "sourceId", c -> c.sources().getSource(null, null)),
+        new BadCall("getSource(null)", "sourceId", c -> c.sources().getSource(null).execute()),
         new BadCall("patchSource(null, ...)", "sourceId",
-            c -> c.sources().patchSource(null, new SourcePatchRequest().name("x"))),
+            c -> c.sources().patchSource(null, new SourcePatchRequest().name("x")).execute()),
         new BadCall("deleteSource(null)", "sourceId", c -> {
-          c.sources().deleteSource(null);
+          c.sources().deleteSource(null).execute();
           return null;
         }),
-        new BadCall("getJob(null)", "jobId", c -> c.jobs().getJob(null)),
-        new BadCall("getConnection(null)", "connectionId", c -> c.connections().getConnection(null)),
+        new BadCall("getJob(null)", "jobId", c -> c.jobs().getJob(null).execute()),
+        new BadCall("getConnection(null)", "connectionId", c -> c.connections().getConnection(null).execute()),
         new BadCall("syncs().start(null)", "connectionId", c -> c.syncs().start(null)),
-        new BadCall("createJob(null)", "jobCreateRequest", c -> c.jobs().createJob(null)),
-        new BadCall("createSource(null)", "sourceCreateRequest", c -> c.sources().createSource(null)),
+        new BadCall("createJob(null)", "jobCreateRequest", c -> c.jobs().createJob(null).execute()),
+        new BadCall("createSource(null)", "sourceCreateRequest", c -> c.sources().createSource(null).execute()),
         new BadCall("getApplication(\"\") (blank string id)", "applicationId",
-            c -> c.applications().getApplication("")),
+            c -> c.applications().getApplication("").execute()),
         new BadCall("getApplication(\"  \") (blank string id)", "applicationId",
-            c -> c.applications().getApplication("  ")),
-        new BadCall("listSources(limit 101)", "limit", c -> c.sources().listSources(null, null, 101, 0)),
-        new BadCall("listSources(limit 0)", "limit", c -> c.sources().listSources(null, null, 0, 0)),
-        new BadCall("listSources(offset -1)", "offset", c -> c.sources().listSources(null, null, 20, -1)),
+            c -> c.applications().getApplication("  ").execute()),
+        new BadCall("listSources(limit 101)", "limit", c -> c.sources().listSources().limit(101).offset(0).execute()),
+        new BadCall("listSources(limit 0)", "limit", c -> c.sources().listSources().limit(0).offset(0).execute()),
+        new BadCall("listSources(offset -1)", "offset", c -> c.sources().listSources().limit(20).offset(-1).execute()),
         new BadCall("listJobs(limit 101)", "limit",
-            c -> c.jobs().listJobs(null, 101, 0, null, null, null, null, null, null, null, null)),
+            c -> c.jobs().listJobs().limit(101).offset(0).execute()),
         new BadCall("listConnections(limit 101)", "limit",
-            c -> c.connections().listConnections(null, null, null, 101, 0)),
+            c -> c.connections().listConnections().limit(101).offset(0).execute()),
         // Paginator.stream only checks pageSize >= 1; the generated listSources rejects the 101 when the stream runs.
         new BadCall("Paginator.stream(pageSize 101, ...)", "limit", c -> Paginator.stream(101,
-            (limit, offset) -> c.sources().listSources(null, null, limit, offset).getData())));
+            (limit, offset) -> c.sources().listSources().limit(limit).offset(offset).execute().getData())));
   }
 
   @TestFactory

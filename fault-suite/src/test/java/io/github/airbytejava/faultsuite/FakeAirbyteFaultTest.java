@@ -70,12 +70,12 @@ class FakeAirbyteFaultTest {
         .build();
     workspace = UUID.fromString(fake.defaultWorkspaceId());
     source = client.sources().createSource(new SourceCreateRequest().name("Faker").workspaceId(workspace)
-        .configuration(Map.of("sourceType", "faker", "count", 5432))).getSourceId();
+        .configuration(Map.of("sourceType", "faker", "count", 5432))).execute().getSourceId();
     UUID destination = client.destinations().createDestination(new DestinationCreateRequest().name("Nowhere")
         .workspaceId(workspace).definitionId(UUID.fromString("a7bcc9d8-13b3-4e49-b80d-d020b90045e3"))
-        .configuration(Map.of("test_destination", Map.of("test_destination_type", "SILENT")))).getDestinationId();
+        .configuration(Map.of("test_destination", Map.of("test_destination_type", "SILENT")))).execute().getDestinationId();
     connection = client.connections().createConnection(new ConnectionCreateRequest().sourceId(source)
-        .destinationId(destination)).getConnectionId();
+        .destinationId(destination)).execute().getConnectionId();
     fake.clearRequests();
   }
 
@@ -136,7 +136,7 @@ class FakeAirbyteFaultTest {
     fake.faults().next(Fault.disconnectAfterProcessing().on("POST", "/sources"));
     FaultCheck.run("FAKE disconnectAfterProcessing x CREATE_SOURCE", Expectation.PROMPT,
         () -> client.sources().createSource(new SourceCreateRequest().name("Second").workspaceId(workspace)
-            .configuration(Map.of("sourceType", "faker"))), outcome -> {
+            .configuration(Map.of("sourceType", "faker"))).execute(), outcome -> {
           FaultCheck.assertThrew(outcome, AirbyteTransportException.class, "POST", "/v1/sources", null);
           assertEquals(1, count("POST", "/v1/sources"), "POST /sources sent once: " + fake.requests());
           assertEquals(2, client.paginate().sources().count(), "the server created it: the caller must look");
@@ -147,7 +147,7 @@ class FakeAirbyteFaultTest {
   void patchSourceIsNotResentAfter502() {
     fake.faults().next(Fault.status(502).on("PATCH", "/sources/{sourceId}"));
     FaultCheck.run("FAKE 502 x PATCH_SOURCE", Expectation.PROMPT,
-        () -> client.sources().patchSource(source, new SourcePatchRequest().name("Renamed")), outcome -> {
+        () -> client.sources().patchSource(source, new SourcePatchRequest().name("Renamed")).execute(), outcome -> {
           FaultCheck.assertThrew(outcome, ServerException.class, "PATCH", "/v1/sources/" + source, 502);
           assertEquals(1, count("PATCH", "/v1/sources/" + source), "PATCH sent once: " + fake.requests());
         });
@@ -157,7 +157,7 @@ class FakeAirbyteFaultTest {
   void getSourceWaitsOutRetryAfterThenSucceeds() {
     fake.faults().next(Fault.status(503).retryAfterSeconds(1).on("GET", "/sources/{sourceId}"));
     FaultCheck.run("FAKE 503 Retry-After 1 x GET_SOURCE", Duration.ofSeconds(1).plus(Expectation.SLACK),
-        () -> client.sources().getSource(source, null), outcome -> {
+        () -> client.sources().getSource(source).execute(), outcome -> {
           FaultCheck.assertReturned(outcome);
           assertTrue(outcome.elapsed().toMillis() >= 1000, "waited " + outcome.elapsed().toMillis() + " ms");
           assertEquals(2, count("GET", "/v1/sources/" + source), "two GETs: " + fake.requests());
@@ -179,11 +179,11 @@ class FakeAirbyteFaultTest {
   void deleteSourceIsRetriedAfterADroppedConnectionAndTheSourceIsGone() {
     fake.faults().next(Fault.disconnect().on("DELETE", "/sources/{sourceId}"));
     FaultCheck.run("FAKE disconnect x DELETE_SOURCE", Expectation.PROMPT, () -> {
-      client.sources().deleteSource(source);
+      client.sources().deleteSource(source).execute();
       return null;
     }, outcome -> {
       FaultCheck.assertReturned(outcome);
-      assertThrows(NotFoundException.class, () -> client.sources().getSource(source, null));
+      assertThrows(NotFoundException.class, () -> client.sources().getSource(source).execute());
     });
   }
 
@@ -191,7 +191,7 @@ class FakeAirbyteFaultTest {
   void anApiThatRefusesEveryTokenIsAskedTwice() {
     fake.faults().next(Fault.status(401).on("GET", "/sources/{sourceId}").times(10));
     FaultCheck.run("FAKE 401 forever x GET_SOURCE", Expectation.PROMPT,
-        () -> client.sources().getSource(source, null), outcome -> {
+        () -> client.sources().getSource(source).execute(), outcome -> {
           FaultCheck.assertThrew(outcome, AuthenticationException.class, "GET", "/v1/sources/" + source, 401);
           assertEquals(2, count("GET", "/v1/sources/" + source), "two GETs: " + fake.requests());
           assertEquals(1, fake.tokenRequestCount(), "one fresh token (the first was fetched before)");
@@ -203,7 +203,7 @@ class FakeAirbyteFaultTest {
     fake.faults().next(Fault.status(500).on("POST", "/applications/token").times(3));
     try (AirbyteClient fresh = client.toBuilder().build()) { // no token yet
       FaultCheck.run("FAKE token 500 x GET_SOURCE", Duration.ofMillis(1500).plus(Expectation.SLACK),
-          () -> fresh.sources().getSource(source, null), outcome -> {
+          () -> fresh.sources().getSource(source).execute(), outcome -> {
             FaultCheck.assertThrew(outcome, AuthenticationException.class, "POST", "/v1/applications/token", 500);
             assertEquals(3, fake.tokenRequestCount(), "three token attempts");
             assertEquals(3, fake.requestCount(), "nothing else: " + fake.requests());
@@ -216,7 +216,7 @@ class FakeAirbyteFaultTest {
   }
 
   private int jobsOfConnection() {
-    List<JobResponse> jobs = client.jobs().listJobs(connection, 100, 0, null, null, null, null, null, null, null, null)
+    List<JobResponse> jobs = client.jobs().listJobs().connectionId(connection).limit(100).execute()
         .getData();
     return jobs == null ? 0 : jobs.size();
   }

@@ -18,7 +18,7 @@ enum Operation {
   GET_SOURCE("getSource", "GET", "/v1/sources/" + Fixtures.SOURCE) {
     @Override
     Object call(AirbyteClient client) {
-      return client.sources().getSource(Fixtures.SOURCE, null);
+      return client.sources().getSource(Fixtures.SOURCE).execute();
     }
 
     @Override
@@ -59,7 +59,7 @@ enum Operation {
           .name("Postgres production")
           .workspaceId(Fixtures.WORKSPACE)
           .definitionId(Fixtures.DEFINITION)
-          .configuration(Map.of("host", "db.internal", "port", 5432, "database", "app")));
+          .configuration(Map.of("host", "db.internal", "port", 5432, "database", "app"))).execute();
     }
 
     @Override
@@ -97,7 +97,7 @@ enum Operation {
   PATCH_SOURCE("patchSource", "PATCH", "/v1/sources/" + Fixtures.SOURCE) {
     @Override
     Object call(AirbyteClient client) {
-      return client.sources().patchSource(Fixtures.SOURCE, new SourcePatchRequest().name("Postgres primary"));
+      return client.sources().patchSource(Fixtures.SOURCE, new SourcePatchRequest().name("Postgres primary")).execute();
     }
 
     @Override
@@ -115,7 +115,7 @@ enum Operation {
   DELETE_SOURCE("deleteSource", "DELETE", "/v1/sources/" + Fixtures.SOURCE) {
     @Override
     Object call(AirbyteClient client) {
-      client.sources().deleteSource(Fixtures.SOURCE);
+      client.sources().deleteSource(Fixtures.SOURCE).execute();
       return null;
     }
 

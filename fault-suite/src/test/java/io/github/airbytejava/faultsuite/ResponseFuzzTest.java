@@ -71,17 +71,17 @@ class ResponseFuzzTest {
   /** The operations fuzzed: the main gets and lists, the lists also through the paginator. */
   enum FuzzOp {
     LIST_SOURCES("GET", "/v1/sources", Fixtures.sources(),
-        c -> c.sources().listSources(null, null, 20, 0), c -> c.paginate().sources()),
+        c -> c.sources().listSources().limit(20).offset(0).execute(), c -> c.paginate().sources()),
     GET_SOURCE("GET", "/v1/sources/" + Fixtures.SOURCE, Fixtures.source(),
-        c -> c.sources().getSource(Fixtures.SOURCE, null), null),
+        c -> c.sources().getSource(Fixtures.SOURCE).execute(), null),
     LIST_JOBS("GET", "/v1/jobs", Fixtures.jobs(),
-        c -> c.jobs().listJobs(null, 20, 0, null, null, null, null, null, null, null, null),
+        c -> c.jobs().listJobs().limit(20).offset(0).execute(),
         c -> c.paginate().jobs(null)),
-    GET_JOB("GET", "/v1/jobs/" + Fixtures.JOB, Fixtures.job(), c -> c.jobs().getJob(Fixtures.JOB), null),
+    GET_JOB("GET", "/v1/jobs/" + Fixtures.JOB, Fixtures.job(), c -> c.jobs().getJob(Fixtures.JOB).execute(), null),
     LIST_CONNECTIONS("GET", "/v1/connections", Fixtures.connections(),
-        c -> c.connections().listConnections(null, null, null, 20, 0), c -> c.paginate().connections()),
+        c -> c.connections().listConnections().limit(20).offset(0).execute(), c -> c.paginate().connections()),
     GET_CONNECTION("GET", "/v1/connections/" + Fixtures.CONNECTION, Fixtures.connection(),
-        c -> c.connections().getConnection(Fixtures.CONNECTION), null);
+        c -> c.connections().getConnection(Fixtures.CONNECTION).execute(), null);
 
     final String method;
     final String path;

@@ -42,10 +42,12 @@ import org.openapitools.openapidiff.core.model.schema.ChangedOneOfSchema;
  *
  * <p>Breaking: a removed operation, parameter, field, enum value, oneOf variant, success response or media type; a
  * changed type or format (the Java type changes); a changed operationId or first tag (the generated method or class
- * is renamed); a new parameter, required or not (generated methods take every parameter positionally); a new
- * required request field or request body; a request field, parameter or body that became required; a removed
- * security requirement. Not breaking: new operations, optional fields, enum values, oneOf variants and responses;
- * anything that became optional; nullable, readOnly, writeOnly, default, deprecation and constraint changes; every
+ * is renamed); a new required parameter or request body (the generated method takes the required ones as
+ * arguments); a new required request field; a parameter or body that became required or optional (it moves between
+ * the method's arguments and its request object's setters); a request field that became required; a removed
+ * security requirement. Not breaking: new operations, optional parameters (a new setter on the request object),
+ * optional fields, enum values, oneOf variants and responses; a request field that became optional; nullable,
+ * readOnly, writeOnly, default, deprecation and constraint changes; every
  * change inside an error (non-2xx) response, since the generated client does not model error bodies.
  * Documentation (descriptions, summaries, examples) and vendor extensions are not listed.
  */
@@ -163,15 +165,16 @@ final class ChangeRules {
         if (Boolean.TRUE.equals(p.getRequired())) {
           add(true, param(p.getIn(), p.getName()), "new required parameter (" + type(p.getSchema()) + ")");
         } else {
-          add(true, param(p.getIn(), p.getName()), "new optional parameter (" + type(p.getSchema())
-              + "); the generated method takes every parameter positionally, so it gains an argument");
+          add(false, param(p.getIn(), p.getName()), "new optional parameter (" + type(p.getSchema())
+              + "), a new setter of the request object");
         }
       }
       for (ChangedParameter p : params.getChanged()) {
         String where = param(p.getIn(), p.getName());
         if (p.isChangeRequired()) {
           boolean nowRequired = p.getNewParameter() != null && Boolean.TRUE.equals(p.getNewParameter().getRequired());
-          add(nowRequired, where, nowRequired ? "now required" : "no longer required");
+          add(true, where, nowRequired ? "now required (it becomes an argument of the generated method)"
+              : "no longer required (it moves from the generated method's arguments to its request object)");
         }
         if (p.isDeprecated()) {
           add(false, where, "deprecated");
@@ -192,7 +195,9 @@ final class ChangeRules {
         return;
       }
       if (body.getOldRequestBody() == null && body.getNewRequestBody() != null) {
-        add(true, "request body", "new request body (the generated method gains an argument)");
+        boolean required = Boolean.TRUE.equals(body.getNewRequestBody().getRequired());
+        add(required, "request body", required ? "new required request body (the generated method gains an argument)"
+            : "new optional request body, a new setter of the request object");
         return;
       }
       if (body.getOldRequestBody() != null && body.getNewRequestBody() == null) {
@@ -201,7 +206,8 @@ final class ChangeRules {
       }
       if (body.isChangeRequired()) {
         boolean nowRequired = Boolean.TRUE.equals(body.getNewRequestBody().getRequired());
-        add(nowRequired, "request body", nowRequired ? "now required" : "no longer required");
+        add(true, "request body", nowRequired ? "now required (it becomes an argument of the generated method)"
+            : "no longer required (it moves from the generated method's arguments to its request object)");
       }
       content(body.getContent(), "request body", true);
     }

@@ -117,10 +117,10 @@ class SpecDiffTest {
 
     assertEquals(SpecDiff.BREAKING, r.code(), r.out());
     assertEquals(List.of(
-        "  BREAKING  parameter query offset: new optional parameter (integer(int32)); the generated method takes"
-            + " every parameter positionally, so it gains an argument",
+        "  ok        parameter query offset: new optional parameter (integer(int32)), a new setter of the request"
+            + " object",
         "  BREAKING  parameter query owner: new required parameter (string)",
-        "  BREAKING  parameter query limit: now required"),
+        "  BREAKING  parameter query limit: now required (it becomes an argument of the generated method)"),
         r.operations().get("GET /pets (listPets)"));
     assertEquals(List.of(
         "  BREAKING  operationId: changed: getPet -> fetchPet (the generated method is renamed)",

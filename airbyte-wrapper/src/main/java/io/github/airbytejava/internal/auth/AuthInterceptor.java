@@ -3,8 +3,9 @@ package io.github.airbytejava.internal.auth;
 import io.github.airbytejava.AuthenticationException;
 import io.github.airbytejava.Credentials;
 import io.github.airbytejava.TokenSource;
+import io.github.airbytejava.generated.invoker.ApiOperation;
 import io.github.airbytejava.internal.ErrorBody;
-import io.github.airbytejava.internal.Sleeper;
+import io.github.airbytejava.Sleeper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -28,7 +29,8 @@ import okhttp3.Response;
  *
  * <ul>
  *   <li>Only requests to the scheme, host and port of the API base URL get the header; a request that already
- *       carries one passes through unchanged, and so does a request to the token URL itself.
+ *       carries one passes through unchanged, and so do a request to the token URL itself and the operations the
+ *       spec declares without security (so a {@link TokenSource} may call the token exchange through the client).
  *   <li>Client credentials and token sources: one cached token, refreshed ahead of expiry in the background, fetched
  *       once for many concurrent callers ({@link TokenCache}). A 401 drops the token, fetches a new one and replays
  *       the call once; a second 401 throws {@link AuthenticationException}. A one-shot request body is not
@@ -132,8 +134,9 @@ public final class AuthInterceptor implements Interceptor {
     if (!isApiHost(request.url())) {
       return chain.proceed(request); // credentials go to the API's own host only
     }
+    ApiOperation operation = request.tag(ApiOperation.class);
     if (request.header("Authorization") != null || isTokenRequest(request.url())
-        || (staticAuthorization == null && tokenCache == null)) {
+        || (operation != null && !operation.authenticated()) || (staticAuthorization == null && tokenCache == null)) {
       return counted(chain.proceed(request));
     }
     if (staticAuthorization != null) {

@@ -7,7 +7,7 @@ import io.github.airbytejava.AccessToken;
 import io.github.airbytejava.AuthenticationException;
 import io.github.airbytejava.internal.ErrorBody;
 import io.github.airbytejava.internal.RetryAfter;
-import io.github.airbytejava.internal.Sleeper;
+import io.github.airbytejava.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;

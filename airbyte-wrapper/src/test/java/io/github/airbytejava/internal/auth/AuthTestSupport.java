@@ -1,7 +1,7 @@
 package io.github.airbytejava.internal.auth;
 
 import io.github.airbytejava.Credentials;
-import io.github.airbytejava.internal.Sleeper;
+import io.github.airbytejava.Sleeper;
 import io.github.airbytejava.testkit.ManualClock;
 import io.github.airbytejava.testkit.NoDelayServerSocketFactory;
 import java.io.IOException;

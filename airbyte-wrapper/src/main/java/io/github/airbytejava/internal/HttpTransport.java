@@ -1,0 +1,243 @@
+package io.github.airbytejava.internal;
+
+import com.google.gson.stream.MalformedJsonException;
+import io.github.airbytejava.MalformedResponseException;
+import io.github.airbytejava.RequestOptions;
+import io.github.airbytejava.generated.invoker.ApiOperation;
+import io.github.airbytejava.generated.invoker.ApiResponse;
+import io.github.airbytejava.generated.invoker.ApiTransport;
+import io.github.airbytejava.generated.invoker.JSON;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+
+/**
+ * Sends the generated APIs' requests through the client's OkHttp client and turns every failure into the typed
+ * exceptions: a non-2xx status into an {@link io.github.airbytejava.AirbyteHttpException} subclass, no response into
+ * an {@link io.github.airbytejava.AirbyteTransportException}, a 2xx body that does not parse into a
+ * {@link MalformedResponseException}. Gson's exceptions and the generated models' {@code IllegalArgumentException}s
+ * never reach the caller.
+ *
+ * <p>One per scoped client: {@link #withOptions(RequestOptions)} shares the OkHttp client (its pool, dispatcher and
+ * interceptors, the token cache among them) and differs only in what it adds to each call. Without options a call
+ * is exactly the generated request, so the common path allocates nothing of its own.
+ */
+public final class HttpTransport implements ApiTransport {
+  private final OkHttpClient http;
+  private final HttpUrl baseUrl;
+  private final Clock clock;
+  /** Null when there are none. */
+  private final RequestOptions options;
+  private final Map<String, String> extraHeaders;
+  private final long timeoutNanos;
+
+  public HttpTransport(OkHttpClient http, HttpUrl baseUrl, Clock clock) {
+    this(http, baseUrl, clock, null);
+  }
+
+  private HttpTransport(OkHttpClient http, HttpUrl baseUrl, Clock clock, RequestOptions options) {
+    this.http = http;
+    this.baseUrl = baseUrl;
+    this.clock = clock;
+    this.options = options == null || options.isEmpty() ? null : options;
+    this.extraHeaders = this.options == null ? Map.of() : this.options.headers();
+    this.timeoutNanos = this.options == null || this.options.timeout() == null ? -1 : this.options.timeout().toNanos();
+  }
+
+  /** A transport over the same OkHttp client that applies {@code options} (over this one's) to every call. */
+  public HttpTransport withOptions(RequestOptions options) {
+    RequestOptions merged = this.options == null ? options : this.options.with(options);
+    return new HttpTransport(http, baseUrl, clock, merged);
+  }
+
+  /** The OkHttp client every call goes through, shared by all scoped clients. */
+  public OkHttpClient httpClient() {
+    return http;
+  }
+
+  @Override
+  public HttpUrl baseUrl() {
+    return baseUrl;
+  }
+
+  @Override
+  public <T> T execute(ApiOperation operation, Request request, Type responseType) {
+    try (Response response = send(newCall(request))) {
+      return handle(response, responseType);
+    }
+  }
+
+  @Override
+  public <T> ApiResponse<T> executeRaw(ApiOperation operation, Request request, Type responseType) {
+    try (Response response = send(newCall(request))) {
+      String raw = response.isSuccessful() ? bodyText(response) : null;
+      return new ApiResponse<>(response.code(), response.headers(), raw, handle(response, responseType));
+    }
+  }
+
+  @Override
+  public <T> CompletableFuture<T> executeAsync(ApiOperation operation, Request request, Type responseType) {
+    Call call = newCall(request);
+    CompletableFuture<T> future = new CompletableFuture<>();
+    future.whenComplete((result, failure) -> {
+      if (future.isCancelled()) call.cancel();
+    });
+    call.enqueue(new Callback() {
+      @Override
+      public void onFailure(Call failed, IOException e) {
+        future.completeExceptionally(Failures.fromFailure(failed.request(), e));
+      }
+
+      @Override
+      public void onResponse(Call done, Response response) {
+        try (response) {
+          future.complete(handle(response, responseType));
+        } catch (RuntimeException e) {
+          future.completeExceptionally(e);
+        }
+      }
+    });
+    return future;
+  }
+
+  private Call newCall(Request request) {
+    if (options == null) return http.newCall(request);
+    Request.Builder tagged = request.newBuilder().tag(RequestOptions.class, options);
+    extraHeaders.forEach(tagged::header);
+    Call call = http.newCall(tagged.build());
+    if (timeoutNanos >= 0) call.timeout().timeout(timeoutNanos, TimeUnit.NANOSECONDS);
+    return call;
+  }
+
+  private static Response send(Call call) {
+    try {
+      return call.execute();
+    } catch (IOException | RuntimeException e) {
+      throw Failures.fromFailure(call.request(), e);
+    }
+  }
+
+  /** The parsed body of a 2xx response (null for no {@code responseType} or a 204), or the typed exception. */
+  private <T> T handle(Response response, Type responseType) {
+    if (!response.isSuccessful()) throw Failures.fromResponse(response, clock);
+    try (ResponseBody body = response.body()) {
+      if (responseType == null || response.code() == 204) return null;
+      return parse(response, body.source(), responseType);
+    } catch (IOException e) {
+      throw Failures.fromFailure(response.request(), e); // the connection broke while the body was read
+    }
+  }
+
+  /** The whole body as text, left in the buffer for the parser. */
+  private static String bodyText(Response response) {
+    try {
+      BufferedSource source = response.body().source();
+      source.request(Long.MAX_VALUE);
+      return source.getBuffer().snapshot().utf8();
+    } catch (IOException e) {
+      throw Failures.fromFailure(response.request(), e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T parse(Response response, BufferedSource source, Type returnType) throws IOException {
+    Request request = response.request();
+    String method = request.method();
+    String path = request.url().encodedPath();
+    String contentType = response.header("Content-Type");
+    if (returnType == String.class) return (T) source.readUtf8();
+    // Parsed straight from the (usually already buffered) body: no byte[] and String copies of a whole page.
+    // peek() leaves the bytes in place, so a body that fails to parse can still be quoted.
+    int first = firstNonBlank(source.peek());
+    if (first < 0) {
+      throw new MalformedResponseException(method, path, response.code(), contentType, "the body is empty", null, null);
+    }
+    if (first == '<') {
+      String raw = rawPrefix(source);
+      ErrorBody page = ErrorBody.parse(response.code(), response.message(), raw);
+      throw new MalformedResponseException(method, path, response.code(), contentType,
+          "an HTML page" + (page.title() == null ? "" : " titled \"" + page.title() + "\"")
+              + " instead of JSON; is the base URL the API's (for example http://HOST:8000/api/public/v1)?",
+          raw, null);
+    }
+    T data;
+    try (Reader reader = new InputStreamReader(source.peek().inputStream(), StandardCharsets.UTF_8)) {
+      data = JSON.getGson().fromJson(reader, returnType);
+    } catch (RuntimeException e) {
+      IOException broken = transportFailure(e);
+      if (broken != null) throw broken;
+      throw new MalformedResponseException(method, path, response.code(), contentType,
+          "not a valid " + typeName(returnType) + ": " + reason(e), rawPrefix(source), e);
+    }
+    if (data == null) {
+      throw new MalformedResponseException(method, path, response.code(), contentType,
+          "no " + typeName(returnType) + " in the body", rawPrefix(source), null);
+    }
+    return data;
+  }
+
+  /**
+   * The I/O failure behind a parse error, when the connection broke while Gson read (Gson wraps it); null when the
+   * bytes themselves are bad: malformed JSON, or a body that ends early but cleanly (EOFException).
+   */
+  private static IOException transportFailure(RuntimeException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof MalformedJsonException || cause instanceof EOFException) return null;
+      if (cause instanceof IOException) return (IOException) cause;
+    }
+    return null;
+  }
+
+  /** The first byte that is not JSON white space, or -1 when there is none. */
+  private static int firstNonBlank(BufferedSource peek) throws IOException {
+    while (peek.request(1)) {
+      byte b = peek.readByte();
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') return b;
+    }
+    return -1;
+  }
+
+  /** The start of the body, for messages and {@code getRawBody()}; only built when something went wrong. */
+  private static String rawPrefix(BufferedSource source) {
+    try {
+      source.request(ErrorBody.RAW_BODY_LIMIT);
+    } catch (IOException e) {
+      // quote what did arrive
+    }
+    Buffer buffer = source.getBuffer();
+    return buffer.snapshot((int) Math.min(buffer.size(), ErrorBody.RAW_BODY_LIMIT)).utf8();
+  }
+
+  private static String typeName(Type type) {
+    return type instanceof Class ? ((Class<?>) type).getSimpleName() : type.getTypeName();
+  }
+
+  /**
+   * The parser's complaint, without the JSON the generated models quote after "but got" or "in the JSON
+   * string": that could be a large document.
+   */
+  private static String reason(RuntimeException e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    for (String marker : new String[] {" but got `", " in the JSON string"}) {
+      int at = message.indexOf(marker);
+      if (at >= 0) message = message.substring(0, at);
+    }
+    return message.length() <= 300 ? message : message.substring(0, 300) + "...";
+  }
+}
