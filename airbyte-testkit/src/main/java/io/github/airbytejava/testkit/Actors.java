@@ -123,17 +123,25 @@ abstract class Actors implements ResourceGroup {
             + connectors.definitions(type).stream().map(Definition::shortName).toList() + ".");
       }
     }
-    Reply invalid = connectors.validate(type, definition, configuration);
+    JsonObject stored = configurationToCreate(body, Check.uuid(workspaceId, "workspaceId"), definition,
+        configuration);
+    Reply invalid = connectors.validate(type, definition, stored);
     if (invalid != null) {
       return invalid;
     }
     Actor actor = new Actor(UUID.randomUUID().toString(), definition, context.now().getEpochSecond());
     actor.name = name;
     actor.workspaceId = Check.uuid(workspaceId, "workspaceId");
-    actor.configuration = configuration.deepCopy();
+    actor.configuration = stored.deepCopy();
     actor.resourceAllocation = Json.objectOrNull(body, "resourceAllocation");
     actors.put(actor.id, actor);
     return Reply.ok(actor.toJson());
+  }
+
+  /** The configuration a create stores: the one sent, unless a kind of actor adds to it. */
+  JsonObject configurationToCreate(JsonObject body, String workspaceId, Definition definition,
+      JsonObject configuration) {
+    return configuration;
   }
 
   private Reply get(Call call) {

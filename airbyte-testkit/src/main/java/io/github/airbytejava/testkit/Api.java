@@ -1,5 +1,6 @@
 package io.github.airbytejava.testkit;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -10,35 +11,50 @@ import java.util.Set;
  */
 final class Api {
 
-  /** First path segments of the API's operations, for telling "not implemented by the fake" from "no such path". */
-  private static final Set<String> API_ROOTS = Set.of("applications", "jobs", "regions", "dataplanes",
-      "connector_definitions", "workspaces", "sources", "destinations", "oauth", "connections", "streams",
-      "permissions", "organizations", "users", "groups", "tags", "embedded");
-
   private final Context context;
   private final Routes routes = new Routes();
   private final Applications applications;
+  private final Organizations organizations;
+  private final Users users;
   private final Workspaces workspaces;
   private final Streams streams;
   private final Connections connections;
   private final Jobs jobs;
   private final List<ResourceGroup> groups;
+  private final Stubs stubs;
 
   Api(Context.Settings settings) {
     this.context = new Context(settings);
     Connectors connectors = new Catalog();
     applications = new Applications(context);
-    workspaces = new Workspaces(context);
+    organizations = new Organizations(connectors);
+    users = new Users(organizations);
+    Regions regions = new Regions(context, organizations);
+    Dataplanes dataplanes = new Dataplanes(context, regions);
+    workspaces = new Workspaces(context, organizations, regions, connectors);
+    Permissions permissions = new Permissions(users, organizations, workspaces);
+    Groups groupsOfUsers = new Groups(context, organizations, users, workspaces);
     Definitions definitions = new Definitions(connectors, workspaces);
-    Sources sources = new Sources(context, connectors, workspaces, definitions);
+    DeclarativeSourceDefinitions declarative = new DeclarativeSourceDefinitions(workspaces, definitions);
+    OAuth oauth = new OAuth(context, connectors, workspaces);
+    Sources sources = new Sources(context, connectors, workspaces, definitions, oauth);
     Destinations destinations = new Destinations(context, connectors, workspaces, definitions);
     streams = new Streams(sources, destinations);
     Tags tags = new Tags(workspaces);
     connections = new Connections(context, sources, destinations, streams, tags);
     jobs = new Jobs(context, connections);
-    groups = List.of(new Root(), applications, workspaces, definitions, sources, destinations, streams, tags,
-        connections, jobs);
+    Embedded embedded = new Embedded(context, applications, organizations, workspaces);
+    groups = List.of(new Root(), applications, organizations, users, regions, dataplanes, workspaces, permissions,
+        groupsOfUsers, definitions, declarative, oauth, sources, destinations, streams, tags, connections, jobs,
+        embedded);
     groups.forEach(group -> group.routes(routes));
+    Set<String> operationIds = new HashSet<>();
+    routes.all().forEach(r -> operationIds.add(r.operationId()));
+    stubs = new Stubs(Set.copyOf(operationIds));
+  }
+
+  Stubs stubs() {
+    return stubs;
   }
 
   void baseUrl(String baseUrl) {
@@ -49,9 +65,27 @@ final class Api {
     return workspaces.defaultWorkspaceId();
   }
 
+  String defaultOrganizationId() {
+    return organizations.defaultOrganization().id();
+  }
+
+  String defaultUserId() {
+    return users.defaultUser().id();
+  }
+
+  /** Every operation, for this module's tests. */
+  List<Routes.Route> operations() {
+    return routes.all();
+  }
+
   /** Back to the starting state: the default workspace and nothing else. Issued tokens stay valid. */
   synchronized void reset() {
     groups.forEach(ResourceGroup::reset);
+    stubs.clear();
+  }
+
+  synchronized String addUser(String name, String email) {
+    return users.add(name, email).id();
   }
 
   synchronized void expireTokens() {
@@ -87,12 +121,15 @@ final class Api {
   private Reply route(Call call) {
     Routes.Match match = routes.match(call.method(), call.apiPath());
     Routes.Route route = match.route();
-    if (route != null && route.open()) {
-      return route.handler().handle(call.withPathParams(match.params()));
+    if (route == null || !route.open()) {
+      Reply denied = applications.authenticate(call);
+      if (denied != null) {
+        return denied;
+      }
     }
-    Reply denied = applications.authenticate(call);
-    if (denied != null) {
-      return denied;
+    Reply stubbed = stubs.take(route, call.method(), call.apiPath());
+    if (stubbed != null) {
+      return stubbed;
     }
     if (route != null) {
       return route.handler().handle(call.withPathParams(match.params()));
@@ -100,12 +137,6 @@ final class Api {
     if (match.pathKnown()) {
       return Reply.problem(405, "method-not-allowed",
           "Method " + call.method() + " is not allowed on " + call.apiPath() + ".", null);
-    }
-    List<String> segments = Routes.segments(call.apiPath());
-    String root = segments.isEmpty() ? "" : segments.get(0);
-    if (API_ROOTS.contains(root)) {
-      return Reply.problem(501, "not-implemented",
-          "The fake Airbyte does not implement " + call.method() + " " + call.apiPath() + ".", null);
     }
     return Reply.problem(404, "resource-not-found", "No operation at " + call.method() + " " + call.apiPath() + ".",
         null);

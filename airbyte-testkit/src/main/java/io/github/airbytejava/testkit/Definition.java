@@ -6,7 +6,9 @@ import com.google.gson.JsonObject;
  * A connector definition the fake offers.
  *
  * @param actorType {@code source} or {@code destination}
- * @param shortName the name a configuration gives as {@code sourceType}/{@code destinationType}, e.g. {@code faker}
+ * @param shortName the name a configuration gives as {@code sourceType}/{@code destinationType}, e.g. {@code faker};
+ *     {@code ""} for a workspace's own definitions, which the server's name table does not know
+ * @param documentationUrl may be null
  */
 record Definition(String id, String actorType, String shortName, String name, String dockerRepository,
     String dockerImageTag, String documentationUrl) {
@@ -18,7 +20,9 @@ record Definition(String id, String actorType, String shortName, String name, St
     json.addProperty("name", name);
     json.addProperty("dockerRepository", dockerRepository);
     json.addProperty("dockerImageTag", dockerImageTag);
-    json.addProperty("documentationUrl", documentationUrl);
+    if (documentationUrl != null) {
+      json.addProperty("documentationUrl", documentationUrl);
+    }
     return json;
   }
 

@@ -29,14 +29,14 @@ import mockwebserver3.MockWebServer;
  * }
  * }</pre>
  *
- * <p>It implements the token exchange ({@code POST /applications/token}, JSON body), {@code GET /health}, workspaces,
- * sources, destinations and connections (create, get, list with {@code limit}/{@code offset}, PATCH, PUT where the API
- * has it, delete), the definition lists, and jobs that go pending, running, then succeeded over
- * {@link Builder#jobDuration} of its {@link Builder#clock}, so a test with a {@link ManualClock} advances time instead
- * of sleeping. It answers as the real server does: problem objects as {@code application/json}, {@code next} set on
- * every non-empty page and {@code ""} on an empty one, 204 on deletes, 404 for unknown ids, 409 for a second job of a
- * connection whose job has not ended, 401 for missing, unknown or expired tokens. Other operations of the API answer
- * 501.
+ * <p>It implements every operation of the API: the token exchange ({@code POST /applications/token}, JSON body),
+ * workspaces, sources, destinations, connections and their streams, tags, definitions, jobs that go pending, running,
+ * then succeeded over {@link Builder#jobDuration} of its {@link Builder#clock} (so a test with a {@link ManualClock}
+ * advances time instead of sleeping), and organizations, users, permissions, groups, applications, regions,
+ * dataplanes, OAuth and embedded. It answers as the real server does: problem objects as {@code application/json},
+ * {@code next} set on every non-empty page and {@code ""} on an empty one, 404 for unknown ids, 409 for a second job
+ * of a connection whose job has not ended, 401 for missing, unknown or expired tokens, server-side defaults and
+ * checks (see the module's README). A test can {@linkplain #stubs() stub} any operation's reply.
  *
  * <p>It starts with one workspace, {@link #defaultWorkspaceId()}, and a few connector definitions (Faker and Postgres
  * sources; dev-null, Postgres and DuckDB destinations) under the ids Airbyte's registry gives them.
@@ -119,6 +119,32 @@ public final class FakeAirbyte implements AutoCloseable {
   /** The workspace the fake starts with (and keeps across {@link #reset()}). */
   public String defaultWorkspaceId() {
     return api.defaultWorkspaceId();
+  }
+
+  /** The organization the fake starts with, which owns every workspace not created in another. */
+  public String defaultOrganizationId() {
+    return api.defaultOrganizationId();
+  }
+
+  /** The user the API's caller is: {@code organization_admin} of {@link #defaultOrganizationId()}. */
+  public String defaultUserId() {
+    return api.defaultUserId();
+  }
+
+  /**
+   * Adds a user to the fake's organization, as signing up or an invitation would (the API cannot create users), for
+   * permissions, groups and {@code GET /users}. Users added go at {@link #reset()}.
+   *
+   * @return the new user's id
+   * @throws IllegalArgumentException if a user already has this e-mail address
+   */
+  public String addUser(String name, String email) {
+    return api.addUser(Objects.requireNonNull(name, "name"), Objects.requireNonNull(email, "email"));
+  }
+
+  /** The replies a test chose for operations, in place of the fake's (see {@link Stub}). */
+  public Stubs stubs() {
+    return api.stubs();
   }
 
   /** The queue of faults to inject into the next requests. */
@@ -216,7 +242,8 @@ public final class FakeAirbyte implements AutoCloseable {
   }
 
   /**
-   * Back to the starting state: only the default workspace, no jobs, no faults, no recorded requests or mismatches.
+   * Back to the starting state: only the default workspace, no jobs, no faults or stubs, no recorded requests or
+   * mismatches.
    * Tokens already issued stay valid.
    */
   public void reset() {
@@ -224,6 +251,11 @@ public final class FakeAirbyte implements AutoCloseable {
     faults.clear();
     dispatcher.clearRequests();
     dispatcher.clearMismatches();
+  }
+
+  /** For this module's tests. */
+  Api api() {
+    return api;
   }
 
   /** For this module's tests: rewrites the JSON bodies of the fake's own answers before they are checked and sent. */

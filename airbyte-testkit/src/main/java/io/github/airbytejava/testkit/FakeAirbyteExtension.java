@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   <li>In a {@code static} field, or with {@code @ExtendWith(FakeAirbyteExtension.class)}, one fake serves the whole
  *       class. Its data (workspaces, sources, jobs, ...) carries over from test to test, so an {@code @BeforeAll} can
  *       set some up; call {@link FakeAirbyte#reset()} for a clean slate. In an instance field, each test gets its own.
- *   <li>Before each test, queued faults, recorded requests and mismatches are cleared.
+ *   <li>Before each test, queued faults, stubs, recorded requests and mismatches are cleared.
  *   <li>After each test, {@link FakeAirbyte#assertConformant()} fails the test if a request or answer did not match the
  *       spec. A test that sends a bad request on purpose calls {@link FakeAirbyte#clearMismatches()} after it.
  *   <li>Test methods and constructors may take a {@link FakeAirbyte} parameter.
@@ -82,6 +82,7 @@ public final class FakeAirbyteExtension
       fake = builder.start();
     } else {
       fake.faults().clear();
+      fake.stubs().clear();
       fake.clearRequests();
       fake.clearMismatches();
     }

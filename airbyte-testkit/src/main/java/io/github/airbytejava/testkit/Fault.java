@@ -144,18 +144,7 @@ public final class Fault {
     if (!method.equals("*") && !method.equalsIgnoreCase(requestMethod)) {
       return false;
     }
-    String[] want = pathPattern.split("/", -1);
-    String[] got = apiPath.split("/", -1);
-    if (want.length != got.length) {
-      return false;
-    }
-    for (int i = 0; i < want.length; i++) {
-      boolean placeholder = want[i].startsWith("{") && want[i].endsWith("}") && !got[i].isEmpty();
-      if (!placeholder && !want[i].equals(got[i])) {
-        return false;
-      }
-    }
-    return true;
+    return Routes.fits(pathPattern, apiPath);
   }
 
   private void requireKind(Kind wanted, String what) {

@@ -75,6 +75,18 @@ final class Json {
     return value;
   }
 
+  /** The boolean at {@code key}, or null when absent or JSON null; {@link BadRequest} when it is not a boolean. */
+  static Boolean booleanOrNull(JsonObject object, String key) {
+    JsonElement value = object.get(key);
+    if (value == null || value.isJsonNull()) {
+      return null;
+    }
+    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
+      throw new BadRequest("'" + key + "' must be true or false.");
+    }
+    return value.getAsBoolean();
+  }
+
   /** The object at {@code key}, or null; {@link BadRequest} when it is something else. */
   static JsonObject objectOrNull(JsonObject object, String key) {
     JsonElement value = object.get(key);

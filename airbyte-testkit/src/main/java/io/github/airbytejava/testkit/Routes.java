@@ -111,6 +111,25 @@ final class Routes {
     return params == null ? Map.of() : params;
   }
 
+  /**
+   * Whether a request path fits a pattern in which the spec's placeholders match any one non-empty segment, e.g.
+   * {@code /jobs/{jobId}} fits {@code /jobs/12}.
+   */
+  static boolean fits(String pattern, String apiPath) {
+    String[] want = pattern.split("/", -1);
+    String[] got = apiPath.split("/", -1);
+    if (want.length != got.length) {
+      return false;
+    }
+    for (int i = 0; i < want.length; i++) {
+      boolean placeholder = isPlaceholder(want[i]) && !got[i].isEmpty();
+      if (!placeholder && !want[i].equals(got[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean isPlaceholder(String segment) {
     return segment.startsWith("{") && segment.endsWith("}");
   }

@@ -8,17 +8,24 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** The tag Workspaces: create, get, list, PATCH, delete. The fake starts with one workspace, kept across resets. */
+/**
+ * The tag Workspaces: create, get, list, PATCH, delete, and OAuth credential overrides. The fake starts with one
+ * workspace, kept across resets. Every workspace belongs to an organization (the fake's own unless the create names
+ * another) and may name a region.
+ */
 final class Workspaces implements ResourceGroup {
 
   static final class Workspace {
     final String id;
+    final String organizationId;
+    String regionId;
     String name;
     JsonObject notifications;
     boolean deleted;
 
-    Workspace(String id, String name, JsonObject notifications) {
+    Workspace(String id, String organizationId, String name, JsonObject notifications) {
       this.id = id;
+      this.organizationId = organizationId;
       this.name = name;
       this.notifications = notifications;
     }
@@ -34,11 +41,17 @@ final class Workspaces implements ResourceGroup {
   }
 
   private final Context context;
+  private final Organizations organizations;
+  private final Regions regions;
+  private final OAuthOverrides oauthOverrides;
   private final String defaultWorkspaceId = UUID.randomUUID().toString();
   private final Map<String, Workspace> workspaces = new LinkedHashMap<>();
 
-  Workspaces(Context context) {
+  Workspaces(Context context, Organizations organizations, Regions regions, Connectors connectors) {
     this.context = context;
+    this.organizations = organizations;
+    this.regions = regions;
+    this.oauthOverrides = new OAuthOverrides(connectors);
     reset();
   }
 
@@ -49,12 +62,18 @@ final class Workspaces implements ResourceGroup {
     routes.get("/workspaces/{workspaceId}", "getWorkspace", this::get);
     routes.patch("/workspaces/{workspaceId}", "updateWorkspace", this::update);
     routes.delete("/workspaces/{workspaceId}", "deleteWorkspace", this::delete);
+    routes.put("/workspaces/{workspaceId}/oauthCredentials", "createOrUpdateWorkspaceOAuthCredentials",
+        call -> oauthOverrides.put(require(call.path("workspaceId")).id, call));
+    routes.delete("/workspaces/{workspaceId}/oauthCredentials/{actorType}/{name}", "deleteWorkspaceOAuthCredentials",
+        call -> oauthOverrides.delete(require(call.path("workspaceId")).id, call));
   }
 
   @Override
   public void reset() {
     workspaces.clear();
-    Workspace workspace = new Workspace(defaultWorkspaceId, "Default Workspace", defaultNotifications());
+    oauthOverrides.reset();
+    Workspace workspace = new Workspace(defaultWorkspaceId, organizations.defaultOrganization().id(),
+        "Default Workspace", defaultNotifications());
     workspaces.put(workspace.id, workspace);
   }
 
@@ -66,6 +85,21 @@ final class Workspaces implements ResourceGroup {
   Workspace find(String id) {
     Workspace workspace = workspaces.get(Check.uuid(id, "workspaceId"));
     return workspace == null || workspace.deleted ? null : workspace;
+  }
+
+  /** The workspace, unless deleted, or a {@link Reply.Refusal} with the 404. */
+  Workspace require(String id) {
+    Workspace workspace = find(id);
+    if (workspace == null) {
+      throw new Reply.Refusal(Reply.notFound("workspace", id));
+    }
+    return workspace;
+  }
+
+  /** The organization a workspace (deleted or not) belongs to, or null for an unknown id. */
+  String organizationOf(String workspaceId) {
+    Workspace workspace = workspaces.get(workspaceId);
+    return workspace == null ? null : workspace.organizationId;
   }
 
   private static JsonObject defaultNotifications() {
@@ -84,8 +118,13 @@ final class Workspaces implements ResourceGroup {
     JsonObject body = call.json();
     String name = Json.requiredString(body, "name");
     JsonObject notifications = Json.objectOrNull(body, "notifications");
-    Workspace workspace = new Workspace(UUID.randomUUID().toString(), name,
+    String organizationId = Json.string(body, "organizationId");
+    String organization = organizationId == null ? organizations.defaultOrganization().id()
+        : organizations.require(organizationId).id();
+    String regionId = Json.string(body, "regionId");
+    Workspace workspace = new Workspace(UUID.randomUUID().toString(), organization, name,
         notifications == null ? defaultNotifications() : Json.merged(defaultNotifications(), notifications));
+    workspace.regionId = regionId == null ? null : regions.require(regionId).id;
     workspaces.put(workspace.id, workspace);
     return Reply.ok(workspace.toJson());
   }
@@ -103,6 +142,10 @@ final class Workspaces implements ResourceGroup {
     JsonObject body = call.json();
     String name = Json.string(body, "name");
     JsonObject notifications = Json.objectOrNull(body, "notifications");
+    String regionId = Json.string(body, "regionId");
+    if (regionId != null) {
+      workspace.regionId = regions.require(regionId).id;
+    }
     if (name != null) {
       workspace.name = name;
     }

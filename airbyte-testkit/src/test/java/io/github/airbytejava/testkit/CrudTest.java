@@ -173,10 +173,12 @@ class CrudTest {
   }
 
   @Test
-  void operationsTheFakeDoesNotImplementAnswer501() {
-    Http.Res res = http.get("/users?organizationId=" + UUID.randomUUID());
-    assertEquals(501, res.status());
-    assertEquals(501, res.json().get("status").getAsInt());
+  void unknownPathsGet404AndOtherMethodsOfAKnownPath405() {
+    Http.Res unknown = http.get("/nowhere");
+    assertEquals(404, unknown.status());
+    assertEquals(404, unknown.json().get("status").getAsInt());
+    assertEquals(405, http.put("/workspaces", obj("name", "x")).status());
+    airbyte.fake().clearMismatches(); // neither is an operation of the spec
   }
 
   private static List<String> names(JsonArray definitions) {

@@ -22,7 +22,7 @@ final class Http {
       .readTimeout(Duration.ofSeconds(10))
       .build();
 
-  record Res(int status, String contentType, String text, String retryAfter) {
+  record Res(int status, String contentType, String text, String retryAfter, String location) {
     JsonObject json() {
       return JsonParser.parseString(text).getAsJsonObject();
     }
@@ -124,7 +124,7 @@ final class Http {
   Res sendOrThrow(Request request) throws IOException {
     try (Response response = client.newCall(request).execute()) {
       return new Res(response.code(), response.header("Content-Type"), response.body().string(),
-          response.header("Retry-After"));
+          response.header("Retry-After"), response.header("Location"));
     }
   }
 
