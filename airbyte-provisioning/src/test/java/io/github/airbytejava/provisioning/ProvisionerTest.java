@@ -136,6 +136,34 @@ class ProvisionerTest extends ProvisioningTestSupport {
   }
 
   @Test
+  void aDeleteThatWouldTakeAnUnguardedConnectionWithItIsAProblem() {
+    provisioner.apply(provisioner.plan(state().source(postgres("etl-pg", 5432)).destination(devNull("sink"))
+        .connection(ConnectionSpec.builder("keep-this", "etl-pg", "sink").build()).build())).orThrow();
+    ProvisioningException e = assertThrows(ProvisioningException.class, () -> provisioner.plan(state()
+        .destination(devNull("sink")).deleteUnlisted("etl-*").build()));
+    assertTrue(e.getMessage().contains("deleting the source or destination of connection \"keep-this\""),
+        e.getMessage());
+
+    Plan both = provisioner.plan(state().destination(devNull("sink")).deleteUnlisted("etl-*", "keep-*").build());
+    assertEquals(List.of("connection keep-this", "source etl-pg"), both.pending().stream()
+        .map(c -> c.type().label() + " " + c.name()).toList(), "the connection first");
+    provisioner.apply(both).orThrow();
+    assertEquals(0, client.paginate().connections().count());
+  }
+
+  @Test
+  void noSecretInAToStringOrAMessage() {
+    ActorSpec spec = postgres("pg", 5432);
+    assertTrue(spec.toString().contains("password: (secret ${PG_PASSWORD})"), spec.toString());
+    provisioner.apply(provisioner.plan(pipeline(5432))).orThrow();
+    Plan plan = provisioner.plan(List.of(pipeline(5432)), Set.of("PG_PASSWORD"));
+    for (Object o : List.of(plan, plan.render(), plan.changes(), provisioner.export(workspaceId),
+        StateFiles.toYaml(provisioner.export(workspaceId)))) {
+      assertFalse(String.valueOf(o).contains(PASSWORD), String.valueOf(o));
+    }
+  }
+
+  @Test
   void twoLiveResourcesWithOneNameAreAnErrorNamingBoth() {
     SourceResponse first = createRaw("twin");
     SourceResponse second = createRaw("twin");
