@@ -81,8 +81,28 @@ class AuthInterceptorTest extends AuthTestSupport {
     assertThrows(AuthenticationException.class, () -> get(client));
 
     api = request -> json(200, "{}");
+    clock.advance(java.time.Duration.ofSeconds(1)); // the pause after credentials were refused
     assertEquals(200, get(client));
     assertEquals("Bearer tok-3", lastApiAuthorization());
+  }
+
+  @Test
+  void anApiThatRefusesEveryTokenCostsABoundedNumberOfTokenRequests() {
+    api = request -> json(401, PROBLEM_401);
+    OkHttpClient client = apiClient(interceptor(CLIENT_CREDENTIALS));
+
+    for (int i = 0; i < 50; i++) assertThrows(AuthenticationException.class, () -> get(client));
+    assertEquals(2, tokenRequests.size(), "the first token and one fresh one; then a pause");
+
+    clock.advance(java.time.Duration.ofSeconds(1));
+    for (int i = 0; i < 50; i++) assertThrows(AuthenticationException.class, () -> get(client));
+    assertEquals(3, tokenRequests.size(), "one more after the first pause, which then doubles");
+    clock.advance(java.time.Duration.ofSeconds(1));
+    assertThrows(AuthenticationException.class, () -> get(client));
+    assertEquals(3, tokenRequests.size(), "2 s now");
+    clock.advance(java.time.Duration.ofSeconds(1));
+    assertThrows(AuthenticationException.class, () -> get(client));
+    assertEquals(4, tokenRequests.size());
   }
 
   @Test
