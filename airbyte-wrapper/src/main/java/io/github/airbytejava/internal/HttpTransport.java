@@ -300,6 +300,10 @@ public final class HttpTransport implements ApiTransport {
     return type instanceof Class ? ((Class<?>) type).getSimpleName() : type.getTypeName();
   }
 
+  /**
+   * The parser's complaint. Neither Gson nor the generated models quote the body in it (they name the JSON path and
+   * the kinds of value expected and found), so it can go into a message; capped and masked all the same.
+   */
   private static String reason(RuntimeException e) {
     return e.getMessage() == null ? e.getClass().getSimpleName() : Failures.withoutQuotedJson(e.getMessage());
   }

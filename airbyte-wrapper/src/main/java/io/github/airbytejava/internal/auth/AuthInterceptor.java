@@ -176,11 +176,8 @@ public final class AuthInterceptor implements Interceptor {
       return response;
     }
     unauthorizedResponses.incrementAndGet();
-    if (tokenCache.refusingCredentials()) {
-      // Tokens are being refused (this one was fetched after a pause, for this call): no replay, and another pause.
-      AuthenticationException refused = stillUnauthorized(request, response);
-      tokenCache.rejected(token, refused);
-      throw refused;
+    if (tokenCache.pausing()) {
+      return response; // a fresh token was refused moments ago: a new one would be too, so no token request
     }
     tokenCache.invalidate(token);
     if (!isReplayable(request.body())) {
@@ -195,9 +192,8 @@ public final class AuthInterceptor implements Interceptor {
     }
     unauthorizedResponses.incrementAndGet();
     // Rejected with a token fetched just now: the credentials themselves are refused. No second replay, ever.
-    AuthenticationException refused = stillUnauthorized(request, replayed);
-    tokenCache.rejected(fresh, refused);
-    throw refused;
+    tokenCache.rejected(fresh);
+    throw stillUnauthorized(request, replayed);
   }
 
   private CachedToken token(Chain chain, Request request) throws IOException {

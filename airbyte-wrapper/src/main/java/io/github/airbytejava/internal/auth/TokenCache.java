@@ -80,10 +80,9 @@ final class TokenCache {
   private CompletableFuture<CachedToken> inFlight;
   /** After a failed refresh, early refreshes wait until then. Guarded by {@link #lock}. */
   private Instant earlyRefreshNotBefore = Instant.MIN;
-  /** Fresh tokens the API rejected in a row, and until when no new one is fetched. Guarded by {@link #lock}. */
+  /** Fresh tokens the API rejected in a row, and until when a rejected token is not replaced. Guarded by lock. */
   private int rejections;
-  private Instant noFetchBefore = Instant.MIN;
-  private Throwable lastRejection;
+  private Instant noReplaceBefore = Instant.MIN;
   /** Read without the lock on the fast path: whether {@link #accepted()} has anything to reset. */
   private volatile boolean rejecting;
   /** The thread running a refresh, so that a fetch calling back into the client fails instead of waiting on itself. */
@@ -124,17 +123,16 @@ final class TokenCache {
   }
 
   /**
-   * The API rejected {@code fresh}, fetched just for this call: the credentials themselves are refused. Drops it,
-   * and fetches no new token for a while (doubling with each such rejection in a row), so that a server that
-   * answers 401 to everything costs a bounded number of token requests.
+   * The API rejected {@code fresh}, fetched just for this call: the credentials themselves are refused. The token
+   * is kept, and for a pause (1 s, doubling with each such rejection in a row, at most
+   * {@link #MAX_REJECTION_BACKOFF}) a 401 does not replace it: a server that answers 401 to everything costs a
+   * bounded number of token requests, and the calls still go to the server, which may accept them again.
    */
-  void rejected(CachedToken fresh, Throwable why) {
+  void rejected(CachedToken fresh) {
     synchronized (lock) {
-      if (current == fresh) current = null;
       rejections++;
-      Duration backoff = Duration.ofSeconds(1L << Math.min(rejections - 1, 16));
-      noFetchBefore = clock.instant().plus(backoff.compareTo(MAX_REJECTION_BACKOFF) < 0 ? backoff : MAX_REJECTION_BACKOFF);
-      lastRejection = why;
+      Duration pause = Duration.ofSeconds(1L << Math.min(rejections - 1, 16));
+      noReplaceBefore = clock.instant().plus(pause.compareTo(MAX_REJECTION_BACKOFF) < 0 ? pause : MAX_REJECTION_BACKOFF);
       rejecting = true;
     }
   }
@@ -144,15 +142,17 @@ final class TokenCache {
     if (!rejecting) return;
     synchronized (lock) {
       rejections = 0;
-      noFetchBefore = Instant.MIN;
-      lastRejection = null;
+      noReplaceBefore = Instant.MIN;
       rejecting = false;
     }
   }
 
-  /** Whether the last fresh token was rejected and none has been accepted since: the credentials are refused. */
-  boolean refusingCredentials() {
-    return rejecting;
+  /** Whether a fresh token was rejected moments ago: a token the API rejects now is not replaced. */
+  boolean pausing() {
+    if (!rejecting) return false;
+    synchronized (lock) {
+      return clock.instant().isBefore(noReplaceBefore);
+    }
   }
 
   /**
@@ -197,9 +197,6 @@ final class TokenCache {
       Instant now = clock.instant();
       if (token != null && now.isBefore(token.mustRefreshAt())) {
         return CompletableFuture.completedFuture(token); // refreshed while this caller waited for the lock
-      }
-      if (now.isBefore(noFetchBefore)) {
-        return CompletableFuture.failedFuture(lastRejection); // refused just now: no token request until then
       }
       if (inFlight != null) {
         return inFlight; // join the refresh in progress: one token request for every caller
