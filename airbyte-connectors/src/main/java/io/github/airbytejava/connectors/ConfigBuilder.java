@@ -1,0 +1,55 @@
+package io.github.airbytejava.connectors;
+
+import io.github.airbytejava.connectors.internal.Values;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The base of the generated builders. Each typed setter sets one field (null removes it); {@link #put} sets any
+ * field, such as one a newer connector has and the facts do not. Building never fails on a missing required field:
+ * {@link ConnectorConfiguration#validate()} and every request made from the configuration check the whole schema,
+ * so a partial configuration can still be built for a PATCH.
+ *
+ * @param <B> the builder's own type
+ */
+public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
+  private final Map<String, Object> values;
+
+  /** Starts from {@code values} (frozen, as {@link ConfigObject#get} gives them). */
+  protected ConfigBuilder(Map<String, Object> values) {
+    this.values = new LinkedHashMap<>(values);
+  }
+
+  /** Sets a field the typed setters do not offer; {@code value} is any JSON-like value, null removes the field. */
+  public final B put(String key, Object value) {
+    return set(key, value);
+  }
+
+  /** Removes a field. */
+  public final B remove(String key) {
+    values.remove(Objects.requireNonNull(key, "key"));
+    return self();
+  }
+
+  protected final B set(String key, Object value) {
+    Objects.requireNonNull(key, "key");
+    if (value == null) {
+      values.remove(key);
+    } else {
+      values.put(key, Values.freeze(ConfigObject.plain(value)));
+    }
+    return self();
+  }
+
+  /** The fields set so far, frozen, for {@code build()}. */
+  protected final Map<String, Object> frozenValues() {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(values));
+  }
+
+  @SuppressWarnings("unchecked")
+  private B self() {
+    return (B) this;
+  }
+}
