@@ -309,7 +309,7 @@ final class Planner {
       List<FieldChange> fields = new ArrayList<>();
       fields.add(new FieldChange("connector", null, Values.render(a.connector() != null ? a.connector()
           : definitionId.toString())));
-      flatten("configuration", a.configuration(), fields, a, definitionId);
+      flatten(List.of(), a.configuration(), fields, a, definitionId);
       requireSecrets(a, a.configuration(), "create");
       Map<String, Object> configuration = a.configuration();
       actorChanges.add(new ResourceChange(type, a.name(), Action.CREATE, ws, null, fields, null, context ->
@@ -357,18 +357,29 @@ final class Planner {
     });
   }
 
-  private void flatten(String path, Object value, List<FieldChange> out, ActorSpec a, UUID definitionId) {
+  private void flatten(List<String> path, Object value, List<FieldChange> out, ActorSpec a, UUID definitionId) {
     if (value instanceof Map<?, ?> m && !m.isEmpty()) {
-      m.forEach((k, v) -> flatten(path + "." + k, v, out, a, definitionId));
+      m.forEach((k, v) -> flatten(child(path, (String) k), v, out, a, definitionId));
     } else {
-      out.add(new FieldChange(path, null, show(value, isSecret(a, definitionId, path, value, null))));
+      out.add(new FieldChange(dotted(path), null, show(value, isSecret(a, definitionId, path, value, null))));
     }
   }
 
-  private boolean isSecret(ActorSpec a, UUID definitionId, String dottedPath, Object desired, Object live) {
-    if (desired instanceof Secret || Values.MASK.equals(live)) return true;
-    String p = dottedPath.startsWith("configuration.") ? dottedPath.substring("configuration.".length()) : dottedPath;
-    return facts.isSecret(a.kind(), definitionId, List.of(p.split("\\.")));
+  private static List<String> child(List<String> path, String key) {
+    List<String> child = new ArrayList<>(path.size() + 1);
+    child.addAll(path);
+    child.add(key);
+    return child;
+  }
+
+  /** {@code configuration.ssl_mode.mode}: how a configuration field is named in a plan. */
+  private static String dotted(List<String> path) {
+    return path.isEmpty() ? "configuration" : "configuration." + String.join(".", path);
+  }
+
+  /** Secret: a reference, a value the server masks, or a field the connector's schema marks secret. */
+  private boolean isSecret(ActorSpec a, UUID definitionId, List<String> path, Object desired, Object live) {
+    return desired instanceof Secret || Values.MASK.equals(live) || facts.isSecret(a.kind(), definitionId, path);
   }
 
   private static String show(Object value, boolean secret) {
@@ -394,15 +405,11 @@ final class Planner {
         Set<String> keys = new LinkedHashSet<>();
         d.keySet().forEach(k -> keys.add((String) k));
         l.keySet().forEach(k -> keys.add((String) k));
-        for (String k : keys) {
-          List<String> child = new ArrayList<>(path);
-          child.add(k);
-          diff(child, d.get(k), d.containsKey(k), l.get(k), l.containsKey(k));
-        }
+        for (String k : keys) diff(child(path, k), d.get(k), d.containsKey(k), l.get(k), l.containsKey(k));
         return;
       }
-      String dotted = "configuration." + String.join(".", path);
-      boolean secret = isSecret(actor, definitionId, dotted, desired, live);
+      String dotted = dotted(path);
+      boolean secret = isSecret(actor, definitionId, path, desired, live);
       if (hasDesired && !hasLive) {
         fields.add(new FieldChange(dotted, null, show(desired, secret)));
         put(path, desired);
