@@ -22,13 +22,14 @@ import io.github.airbytejava.generated.api.StreamsApi;
 import io.github.airbytejava.generated.api.TagsApi;
 import io.github.airbytejava.generated.api.UsersApi;
 import io.github.airbytejava.generated.api.WorkspacesApi;
+import io.github.airbytejava.internal.BodyMasker;
 import io.github.airbytejava.internal.Durations;
+import io.github.airbytejava.internal.HttpLogger;
 import io.github.airbytejava.internal.HttpTransport;
 import io.github.airbytejava.internal.RetryInterceptor;
 import io.github.airbytejava.internal.SendGuard;
 import io.github.airbytejava.internal.Version;
 import io.github.airbytejava.internal.auth.AuthInterceptor;
-import io.github.airbytejava.internal.auth.HttpLogging;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -395,7 +396,7 @@ public final class AirbyteClient implements AutoCloseable {
     final Sleeper sleeper;
     final DoubleSupplier jitter;
     final LogLevel logLevel;
-    final Consumer<String> logger;
+    final SecretFields secretFields;
     /** The client {@link Builder#build()} returned: only it closes this. */
     AirbyteClient root;
 
@@ -420,7 +421,7 @@ public final class AirbyteClient implements AutoCloseable {
       this.sleeper = builder.sleeper;
       this.jitter = builder.jitter;
       this.logLevel = builder.logLevel;
-      this.logger = builder.logger;
+      this.secretFields = builder.secretFields;
     }
 
     Wiring wiring() {
@@ -486,7 +487,7 @@ public final class AirbyteClient implements AutoCloseable {
           ? chain.proceed(chain.request())
           : chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build());
       Interceptor logging = config.logLevel == LogLevel.NONE
-          ? null : HttpLogging.create(HttpLogging.Level.valueOf(config.logLevel.name()), config.logger);
+          ? null : new HttpLogger(config.logLevel, new BodyMasker(config.secretFields));
 
       // Token requests: no API retries (the token endpoint has its own) and no Authorization.
       OkHttpClient.Builder token = base.newBuilder().addInterceptor(addUserAgent);
@@ -536,7 +537,7 @@ public final class AirbyteClient implements AutoCloseable {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
     private LogLevel logLevel = LogLevel.NONE;
-    private Consumer<String> logger = defaultLogger();
+    private SecretFields secretFields = SecretFields.ALL;
 
     private Builder() {}
 
@@ -554,7 +555,7 @@ public final class AirbyteClient implements AutoCloseable {
       this.sleeper = client.sleeper;
       this.jitter = client.jitter;
       this.logLevel = client.logLevel;
-      this.logger = client.logger;
+      this.secretFields = client.secretFields;
     }
 
     /**
@@ -674,9 +675,11 @@ public final class AirbyteClient implements AutoCloseable {
     }
 
     /**
-     * How much of each HTTP exchange to log. If not specified, {@link LogLevel#NONE} is used: bodies can be large
-     * and hold connector configuration. {@code Authorization}, cookies, client secrets, tokens and passwords are
-     * always masked.
+     * How much of each HTTP exchange to log, through SLF4J: the logger {@value HttpLogger#LOGGER} at DEBUG, one event
+     * per request and one per response. If not specified, {@link LogLevel#NONE} is used (and nothing is added to a
+     * call): bodies can be large and hold connector configuration. {@code Authorization}, cookies, client secrets,
+     * tokens, passwords and connector configuration values (see {@link #secretFields(SecretFields)}) are always
+     * masked.
      */
     public Builder logLevel(LogLevel logLevel) {
       this.logLevel = Objects.requireNonNull(logLevel, "logLevel");
@@ -684,11 +687,11 @@ public final class AirbyteClient implements AutoCloseable {
     }
 
     /**
-     * Where log lines go. If not specified, the {@link System.Logger} {@code io.github.airbytejava.http} at
-     * level INFO, which reaches java.util.logging or whatever backend the application installed.
+     * Which values of a connector configuration logged bodies may show. If not specified, {@link SecretFields#ALL}
+     * is used: every configuration value is masked, since only the connector's schema can say which are secret.
      */
-    public Builder logger(Consumer<String> logger) {
-      this.logger = Objects.requireNonNull(logger, "logger");
+    public Builder secretFields(SecretFields secretFields) {
+      this.secretFields = Objects.requireNonNull(secretFields, "secretFields");
       return this;
     }
 
@@ -744,9 +747,5 @@ public final class AirbyteClient implements AutoCloseable {
       return url.newBuilder().encodedPath(path.isEmpty() ? "/" : path).build();
     }
 
-    private static Consumer<String> defaultLogger() {
-      // Looked up on the first line, not here: most clients never log, and the lookup costs milliseconds.
-      return line -> System.getLogger("io.github.airbytejava.http").log(System.Logger.Level.INFO, line);
-    }
   }
 }

@@ -232,11 +232,15 @@ class AirbyteClientTest extends FacadeTestSupport {
   }
 
   @Test
-  void logsThroughTheGivenLoggerWithTheTokenMasked() {
-    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+  void logsThroughSlf4jWithTheTokenMasked() {
+    RecordingSlf4j.clear();
     routes.on("GET /v1/tags", json(200, "{\"data\":[]}"));
     track(builder().credentials(Credentials.bearerToken("very-secret-token"))
-        .logLevel(AirbyteClient.LogLevel.HEADERS).logger(lines::add).build()).tags().listTags().execute();
+        .logLevel(AirbyteClient.LogLevel.HEADERS).build()).tags().listTags().execute();
+    List<String> lines = RecordingSlf4j.events("io.github.airbytejava.http").stream()
+        .flatMap(e -> e.text().lines()).toList();
+    assertTrue(RecordingSlf4j.events("io.github.airbytejava.http").stream()
+        .allMatch(e -> e.level() == org.slf4j.event.Level.DEBUG));
     assertTrue(lines.stream().anyMatch(line -> line.contains("GET " + server.url("/v1/tags"))), lines::toString);
     assertTrue(lines.stream().anyMatch(line -> line.startsWith("Authorization")), lines::toString);
     assertTrue(lines.stream().noneMatch(line -> line.contains("very-secret-token")), lines::toString);

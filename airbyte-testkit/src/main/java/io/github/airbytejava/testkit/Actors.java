@@ -1,11 +1,7 @@
 package io.github.airbytejava.testkit;
 
 import com.google.gson.JsonObject;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -55,7 +51,7 @@ abstract class Actors implements ResourceGroup {
   final Connectors connectors;
   private final Workspaces workspaces;
   private final Definitions definitions;
-  private final Map<String, Actor> actors = new LinkedHashMap<>();
+  private final Table<Actor> actors = new Table<>();
   private Consumer<Actor> onDelete = actor -> { };
 
   Actors(String type, Context context, Connectors connectors, Workspaces workspaces, Definitions definitions) {
@@ -136,7 +132,7 @@ abstract class Actors implements ResourceGroup {
     actor.workspaceId = Check.uuid(workspaceId, "workspaceId");
     actor.configuration = stored.deepCopy();
     actor.resourceAllocation = Json.objectOrNull(body, "resourceAllocation");
-    actors.put(actor.id, actor);
+    actors.add(actor.id, actor.workspaceId, actor);
     return Reply.ok(actor.toJson());
   }
 
@@ -178,8 +174,10 @@ abstract class Actors implements ResourceGroup {
     if (name != null) {
       actor.name = name;
     }
-    if (workspaceId != null) {
+    if (workspaceId != null && !Check.uuid(workspaceId, "workspaceId").equals(actor.workspaceId)) {
+      String from = actor.workspaceId;
       actor.workspaceId = Check.uuid(workspaceId, "workspaceId");
+      actors.moved(from, actor.workspaceId, actor);
     }
     if (newConfiguration != null) {
       actor.configuration = newConfiguration;
@@ -220,19 +218,13 @@ abstract class Actors implements ResourceGroup {
       return Reply.notFound(type, id);
     }
     actor.deleted = true;
+    actors.deleted(actor.workspaceId, actor);
     onDelete.accept(actor);
     return Reply.noContent();
   }
 
   private Reply list(Call call) {
-    Set<String> ids = call.uuidsQuery("workspaceIds");
-    boolean withDeleted = call.includeDeleted();
-    List<Actor> items = new ArrayList<>();
-    for (Actor a : actors.values()) {
-      if ((ids.isEmpty() || ids.contains(a.workspaceId)) && (withDeleted || !a.deleted)) {
-        items.add(a);
-      }
-    }
+    List<Actor> items = actors.list(call.uuidsQuery("workspaceIds"), call.includeDeleted());
     return Page.of(context, call, items, Actor::toJson);
   }
 }

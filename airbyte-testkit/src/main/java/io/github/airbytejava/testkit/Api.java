@@ -119,6 +119,10 @@ final class Api {
     jobs.nextJobEndsAs(status);
   }
 
+  synchronized void nextJobAttempts(List<String> attemptOutcomes) {
+    jobs.nextJobAttempts(attemptOutcomes);
+  }
+
   synchronized Reply handle(Call call) {
     try {
       return route(call);

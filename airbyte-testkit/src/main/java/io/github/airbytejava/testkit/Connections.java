@@ -3,9 +3,7 @@ package io.github.airbytejava.testkit;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -95,7 +93,7 @@ final class Connections implements ResourceGroup {
   private final Destinations destinations;
   private final Streams streams;
   private final Tags tags;
-  private final Map<String, Connection> connections = new LinkedHashMap<>();
+  private final Table<Connection> connections = new Table<>();
 
   Connections(Context context, Sources sources, Destinations destinations, Streams streams, Tags tags) {
     this.context = context;
@@ -106,7 +104,7 @@ final class Connections implements ResourceGroup {
     // Deleting a source or destination deletes the connections that use it; deleting a tag takes it off them.
     sources.whenDeleted(source -> deleteUsing(source.id, true));
     destinations.whenDeleted(destination -> deleteUsing(destination.id, false));
-    tags.whenDeleted(tag -> connections.values().forEach(c -> c.tags.remove(tag)));
+    tags.whenDeleted(tag -> connections.all().forEach(c -> c.tags.remove(tag)));
   }
 
   @Override
@@ -141,11 +139,16 @@ final class Connections implements ResourceGroup {
   }
 
   private void deleteUsing(String actorId, boolean asSource) {
-    for (Connection c : connections.values()) {
+    for (Connection c : connections.all()) {
       if (!c.deleted && (asSource ? c.sourceId : c.destinationId).equals(actorId)) {
-        c.delete();
+        delete(c);
       }
     }
+  }
+
+  private void delete(Connection connection) {
+    connection.delete();
+    connections.deleted(connection.workspaceId, connection);
   }
 
   private Reply create(Call call) {
@@ -171,7 +174,7 @@ final class Connections implements ResourceGroup {
       connection.configurations = StreamSelection.everyStream(streams.catalog(source));
     }
     applyFields(connection, body);
-    connections.put(connection.id, connection);
+    connections.add(connection.id, connection.workspaceId, connection);
     return Reply.ok(connection.toJson());
   }
 
@@ -264,25 +267,19 @@ final class Connections implements ResourceGroup {
     if (connection == null) {
       return Reply.notFound("connection", call.path("connectionId"));
     }
-    connection.delete();
+    delete(connection);
     return Reply.noContent();
   }
 
   private Reply list(Call call) {
-    Set<String> ids = call.uuidsQuery("workspaceIds");
+    List<Connection> rows = connections.list(call.uuidsQuery("workspaceIds"), call.includeDeleted());
     Set<String> tagIds = call.uuidsQuery("tagIds");
-    boolean withDeleted = call.includeDeleted();
-    List<Connection> items = new ArrayList<>();
-    for (Connection c : connections.values()) {
-      if ((ids.isEmpty() || ids.contains(c.workspaceId)) && (withDeleted || !c.deleted) && hasAnyTag(c, tagIds)) {
-        items.add(c);
-      }
-    }
+    List<Connection> items = tagIds.isEmpty() ? rows : rows.stream().filter(c -> hasAnyTag(c, tagIds)).toList();
     return Page.of(context, call, items, Connection::toJson);
   }
 
   /** The server's filter is {@code tag_id IN (...)}: a connection with any of the tags. */
   private static boolean hasAnyTag(Connection connection, Set<String> tagIds) {
-    return tagIds.isEmpty() || connection.tags.stream().anyMatch(t -> tagIds.contains(t.id));
+    return connection.tags.stream().anyMatch(t -> tagIds.contains(t.id));
   }
 }

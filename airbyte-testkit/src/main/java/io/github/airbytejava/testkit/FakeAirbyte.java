@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -114,6 +115,15 @@ public final class FakeAirbyte implements AutoCloseable {
   /** The client secret the token endpoint accepts. */
   public String clientSecret() {
     return clientSecret;
+  }
+
+  /**
+   * The fake's settings as the environment variables a client reads: {@code AIRBYTE_API_URL} ({@link #baseUrl()}),
+   * {@code AIRBYTE_CLIENT_ID} and {@code AIRBYTE_CLIENT_SECRET}, so one line builds a client for it, e.g.
+   * {@code AirbyteClient.fromEnv(fake.env())}. Holds the (test) client secret.
+   */
+  public Map<String, String> env() {
+    return Map.of("AIRBYTE_API_URL", baseUrl, "AIRBYTE_CLIENT_ID", clientId, "AIRBYTE_CLIENT_SECRET", clientSecret);
   }
 
   /** The workspace the fake starts with (and keeps across {@link #reset()}). */
@@ -243,11 +253,31 @@ public final class FakeAirbyte implements AutoCloseable {
   }
 
   /**
-   * Makes the next job created end as {@code status} ({@code failed}, {@code incomplete}, {@code cancelled} or
-   * {@code succeeded}) instead of succeeded. Calls queue up, one per job.
+   * Makes the next job created end as {@code status} ({@code failed}, {@code cancelled} or {@code succeeded}) after
+   * its one attempt, instead of succeeded. Calls queue up, one per job.
+   *
+   * @throws IllegalArgumentException for another status, {@code incomplete} included: an incomplete job is one
+   *     Airbyte retries (see {@link #nextJobAttempts})
    */
   public void nextJobEndsAs(String status) {
     api.nextJobEndsAs(Objects.requireNonNull(status, "status"));
+  }
+
+  /**
+   * Gives the next job created these attempts, as Airbyte retries a job whose attempt failed: every attempt but the
+   * last is {@code failed}, after which the job is {@code incomplete} (not ended) for a tenth of
+   * {@link Builder#jobDuration} until the next attempt runs; the last attempt's outcome ({@code succeeded},
+   * {@code failed} or {@code cancelled}) is the job's. Each attempt takes {@code jobDuration}. For "incomplete,
+   * retried, then succeeded": {@code nextJobAttempts("failed", "succeeded")}. Calls queue up with
+   * {@link #nextJobEndsAs}, one per job.
+   */
+  public void nextJobAttempts(String first, String... more) {
+    List<String> attempts = new java.util.ArrayList<>();
+    attempts.add(Objects.requireNonNull(first, "first"));
+    for (String outcome : more) {
+      attempts.add(Objects.requireNonNull(outcome, "outcome"));
+    }
+    api.nextJobAttempts(attempts);
   }
 
   /**

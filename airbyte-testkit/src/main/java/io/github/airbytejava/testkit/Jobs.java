@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,30 +23,49 @@ final class Jobs implements ResourceGroup {
 
   static final Set<String> STATUSES =
       Set.of("pending", "queued", "running", "incomplete", "failed", "succeeded", "cancelled");
-  private static final Set<String> TERMINAL = Set.of("incomplete", "failed", "succeeded", "cancelled");
+  /** The statuses a job ends in; {@code incomplete} is not one: another attempt follows it. */
+  private static final Set<String> TERMINAL = Set.of("failed", "succeeded", "cancelled");
   private static final Set<String> TYPES = Set.of("sync", "reset", "refresh", "clear");
   private static final long BYTES_PER_ROW = 100;
 
+  /**
+   * A job of one or more attempts, each {@code jobDuration} long. An attempt that fails while another follows leaves
+   * the job {@code incomplete} for a tenth of {@code jobDuration}, as Airbyte's retries do; the job has not ended
+   * then. The last attempt's outcome is the job's.
+   */
   private final class Job {
     final long id;
     final String connectionId;
     final String workspaceId;
     final String jobType;
     final Instant createdAt;
-    final String outcome;
+    /** The outcome of each attempt: "failed" for all but the last. */
+    final List<String> attempts;
     Instant cancelledAt;
 
-    Job(long id, Connections.Connection connection, String jobType, Instant createdAt, String outcome) {
+    Job(long id, Connections.Connection connection, String jobType, Instant createdAt, List<String> attempts) {
       this.id = id;
       this.connectionId = connection.id;
       this.workspaceId = connection.workspaceId;
       this.jobType = jobType;
       this.createdAt = createdAt;
-      this.outcome = outcome;
+      this.attempts = attempts;
+    }
+
+    String outcome() {
+      return attempts.get(attempts.size() - 1);
+    }
+
+    Instant attemptStart(int attempt) {
+      return createdAt.plus(jobDuration().plus(retryDelay()).multipliedBy(attempt));
+    }
+
+    Instant attemptEnd(int attempt) {
+      return attemptStart(attempt).plus(jobDuration());
     }
 
     Instant endsAt() {
-      return createdAt.plus(jobDuration());
+      return attemptEnd(attempts.size() - 1);
     }
 
     String status(Instant now) {
@@ -53,9 +73,17 @@ final class Jobs implements ResourceGroup {
         return "cancelled";
       }
       if (!now.isBefore(endsAt())) {
-        return outcome;
+        return outcome();
       }
-      return now.isBefore(createdAt.plus(jobDuration().dividedBy(10))) ? "pending" : "running";
+      for (int i = 0; i < attempts.size(); i++) {
+        if (now.isBefore(attemptStart(i))) {
+          return "incomplete"; // between a failed attempt and the next
+        }
+        if (now.isBefore(attemptEnd(i))) {
+          return i == 0 && now.isBefore(createdAt.plus(jobDuration().dividedBy(10))) ? "pending" : "running";
+        }
+      }
+      return outcome();
     }
 
     /** When the job last changed, as of {@code now}. */
@@ -66,23 +94,30 @@ final class Jobs implements ResourceGroup {
       return now.isBefore(endsAt()) ? now : endsAt();
     }
 
-    /** Rows grow linearly while running; a job that ends other than succeeded stops half way. */
+    /**
+     * Rows grow linearly over the last nine tenths of each attempt; an attempt that ends other than succeeded keeps
+     * half of {@code jobRows}; the job reports the sum over its attempts.
+     */
     long rows(Instant now) {
       if (jobType.equals("reset") || jobType.equals("clear")) {
         return 0;
       }
       Instant at = updatedAt(now);
-      Duration pending = jobDuration().dividedBy(10);
-      Duration running = jobDuration().minus(pending);
       long jobRows = context.settings().jobRows();
-      if (!at.isBefore(endsAt())) {
-        return outcome.equals("succeeded") ? jobRows : jobRows / 2;
+      long rows = 0;
+      for (int i = 0; i < attempts.size() && !at.isBefore(attemptStart(i)); i++) {
+        if (!at.isBefore(attemptEnd(i))) {
+          rows += attempts.get(i).equals("succeeded") ? jobRows : jobRows / 2;
+          continue;
+        }
+        Duration warmUp = jobDuration().dividedBy(10);
+        Duration working = jobDuration().minus(warmUp);
+        Duration done = Duration.between(attemptStart(i).plus(warmUp), at);
+        if (!done.isNegative() && !working.isZero()) {
+          rows += (long) (jobRows * ((double) done.toNanos() / working.toNanos()));
+        }
       }
-      Duration done = Duration.between(createdAt.plus(pending), at);
-      if (done.isNegative() || running.isZero()) {
-        return 0;
-      }
-      return (long) (jobRows * ((double) done.toNanos() / running.toNanos()));
+      return rows;
     }
 
     JsonObject toJson(Instant now) {
@@ -106,7 +141,9 @@ final class Jobs implements ResourceGroup {
   private final Context context;
   private final Connections connections;
   private final Map<Long, Job> jobs = new LinkedHashMap<>();
-  private final Deque<String> outcomes = new ArrayDeque<>();
+  /** The jobs of each connection, oldest first: what the 409 check and the connectionId filter look at. */
+  private final Map<String, List<Job>> byConnection = new HashMap<>();
+  private final Deque<List<String>> outcomes = new ArrayDeque<>();
   private long nextJobId = 1;
 
   Jobs(Context context, Connections connections) {
@@ -125,15 +162,38 @@ final class Jobs implements ResourceGroup {
   @Override
   public void reset() {
     jobs.clear();
+    byConnection.clear();
     outcomes.clear();
     nextJobId = 1;
   }
 
   void nextJobEndsAs(String status) {
     if (!TERMINAL.contains(status)) {
-      throw new IllegalArgumentException("Not a terminal job status: " + status + " (one of " + TERMINAL + ")");
+      throw new IllegalArgumentException("Not a status a job ends in: " + status + " (one of " + TERMINAL + ")"
+          + (status.equals("incomplete") ? "; an incomplete job is retried: use nextJobAttempts(\"failed\", ...)"
+          : ""));
     }
-    outcomes.add(status);
+    outcomes.add(List.of(status));
+  }
+
+  void nextJobAttempts(List<String> attemptOutcomes) {
+    if (attemptOutcomes.isEmpty()) {
+      throw new IllegalArgumentException("A job has at least one attempt");
+    }
+    for (int i = 0; i < attemptOutcomes.size() - 1; i++) {
+      if (!attemptOutcomes.get(i).equals("failed")) {
+        throw new IllegalArgumentException("Only a failed attempt is followed by another, not "
+            + attemptOutcomes.get(i) + " (attempt " + (i + 1) + " of " + attemptOutcomes + ")");
+      }
+    }
+    nextJobEndsAs(attemptOutcomes.get(attemptOutcomes.size() - 1));
+    outcomes.removeLast();
+    outcomes.add(List.copyOf(attemptOutcomes));
+  }
+
+  /** How long a job stays {@code incomplete} between a failed attempt and the next. */
+  private Duration retryDelay() {
+    return jobDuration().dividedBy(10);
   }
 
   private Duration jobDuration() {
@@ -149,15 +209,16 @@ final class Jobs implements ResourceGroup {
       return Reply.notFound("connection", connectionId);
     }
     Instant now = context.now();
-    for (Job job : jobs.values()) {
-      if (job.connectionId.equals(connection.id) && !TERMINAL.contains(job.status(now))) {
+    for (Job job : byConnection.getOrDefault(connection.id, List.of())) {
+      if (!TERMINAL.contains(job.status(now))) {
         String message = "A sync is already running for connection " + connection.id + " (job " + job.id + ").";
         return Reply.problem(409, "try-again-later", message, Json.object("message", message));
       }
     }
-    String outcome = outcomes.isEmpty() ? "succeeded" : outcomes.poll();
-    Job job = new Job(nextJobId++, connection, jobType, now, outcome);
+    List<String> attempts = outcomes.isEmpty() ? List.of("succeeded") : outcomes.poll();
+    Job job = new Job(nextJobId++, connection, jobType, now, attempts);
     jobs.put(job.id, job);
+    byConnection.computeIfAbsent(connection.id, c -> new ArrayList<>()).add(job);
     return Reply.ok(job.toJson(now));
   }
 
@@ -204,7 +265,8 @@ final class Jobs implements ResourceGroup {
     Instant updatedFrom = call.instantQuery("updatedAtStart");
     Instant updatedTo = call.instantQuery("updatedAtEnd");
     List<Job> matching = new ArrayList<>();
-    for (Job j : jobs.values()) {
+    Iterable<Job> candidates = connectionId == null ? jobs.values() : byConnection.getOrDefault(connectionId, List.of());
+    for (Job j : candidates) {
       if ((connectionId == null || j.connectionId.equals(connectionId))
           && (status == null || j.status(now).equals(status))
           && (jobType == null || j.jobType.equals(jobType))

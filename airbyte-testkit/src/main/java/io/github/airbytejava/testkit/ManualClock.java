@@ -36,6 +36,22 @@ public final class ManualClock extends Clock {
     return this;
   }
 
+  /**
+   * Advances the clock by {@code duration} instead of waiting, with the shape of a sleeper ({@code void
+   * sleep(Duration) throws InterruptedException}), so that a client's waits (retries, {@code Retry-After}, sync
+   * polls) move the fake's time: {@code AirbyteClient.builder().clock(clock).sleeper(clock::sleep)}. Throws if the
+   * thread is interrupted, as a sleeping thread would.
+   */
+  public void sleep(Duration duration) throws InterruptedException {
+    if (Thread.interrupted()) {
+      throw new InterruptedException("interrupted before sleeping " + duration);
+    }
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("Cannot sleep a negative duration: " + duration);
+    }
+    advance(duration);
+  }
+
   /** Sets the clock to this instant. */
   public ManualClock set(Instant instant) {
     now.set(instant);

@@ -114,6 +114,45 @@ class JobsTest {
   }
 
   @Test
+  void anIncompleteJobIsRetriedAndThenSucceeds() {
+    airbyte.fake().nextJobAttempts("failed", "succeeded");
+    long jobId = sync().get("jobId").getAsLong();
+    clock.advance(Duration.ofSeconds(50));
+    assertEquals("running", http.get("/jobs/" + jobId).json().get("status").getAsString());
+
+    // The first attempt failed: the job is incomplete, not over, and the connection's job is still this one.
+    clock.advance(Duration.ofSeconds(55));
+    JsonObject incomplete = http.get("/jobs/" + jobId).json();
+    assertEquals("incomplete", incomplete.get("status").getAsString());
+    assertEquals(500, incomplete.get("rowsSynced").getAsLong());
+    assertEquals(409, http.post("/jobs", obj("connectionId", connectionId, "jobType", "sync")).status());
+    assertEquals(1, http.get("/jobs?status=incomplete").json().getAsJsonArray("data").size());
+
+    clock.advance(Duration.ofSeconds(10));
+    assertEquals("running", http.get("/jobs/" + jobId).json().get("status").getAsString());
+    clock.advance(Duration.ofSeconds(100));
+    JsonObject done = http.get("/jobs/" + jobId).json();
+    assertEquals("succeeded", done.get("status").getAsString());
+    assertEquals(1_500, done.get("rowsSynced").getAsLong());
+    assertEquals("PT3M30S", done.get("duration").getAsString());
+  }
+
+  @Test
+  void everyAttemptFailingFailsTheJobAndOnlyFailedAttemptsAreRetried() {
+    airbyte.fake().nextJobAttempts("failed", "failed", "failed");
+    long jobId = sync().get("jobId").getAsLong();
+    clock.advance(Duration.ofSeconds(105));
+    assertEquals("incomplete", http.get("/jobs/" + jobId).json().get("status").getAsString());
+    clock.advance(Duration.ofSeconds(220));
+    assertEquals("failed", http.get("/jobs/" + jobId).json().get("status").getAsString());
+
+    assertThrows(IllegalArgumentException.class, () -> airbyte.fake().nextJobAttempts("succeeded", "failed"));
+    IllegalArgumentException incomplete =
+        assertThrows(IllegalArgumentException.class, () -> airbyte.fake().nextJobEndsAs("incomplete"));
+    assertTrue(incomplete.getMessage().contains("nextJobAttempts"), incomplete::getMessage);
+  }
+
+  @Test
   void listFiltersByConnectionStatusAndTypeNewestFirstWithPagination() {
     long first = sync().get("jobId").getAsLong();
     clock.advance(Duration.ofSeconds(100));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,6 +82,34 @@ class PaginationTest {
     JsonObject page = http.get("/sources").json();
     assertEquals(5, page.getAsJsonArray("data").size());
     assertEquals(airbyte.fake().baseUrl() + "/sources?limit=20&offset=20", page.get("next").getAsString());
+  }
+
+  @Test
+  void listsByWorkspaceKeepCreationOrderAndFollowMovesAndDeletes() {
+    String home = airbyte.fake().defaultWorkspaceId();
+    String other = http.post("/workspaces", obj("name", "other")).json().get("workspaceId").getAsString();
+    String moved = http.post("/sources", obj("name", "moved", "workspaceId", home,
+        "configuration", obj("sourceType", "faker"))).json().get("sourceId").getAsString();
+    String there = http.post("/sources", obj("name", "there", "workspaceId", other,
+        "configuration", obj("sourceType", "faker"))).json().get("sourceId").getAsString();
+    try {
+      http.patch("/sources/" + moved, obj("workspaceId", other));
+      assertEquals(List.of("moved", "there"), names("/sources?workspaceIds=" + other));
+      assertEquals(List.of("s0", "s1", "s2", "s3", "s4"), names("/sources?workspaceIds=" + home));
+      assertEquals(List.of("s0", "s1", "s2", "s3", "s4", "moved", "there"),
+          names("/sources?workspaceIds=" + other + "&workspaceIds=" + home + "&limit=100"));
+      http.delete("/sources/" + there);
+      assertEquals(List.of("moved"), names("/sources?workspaceIds=" + other));
+      assertEquals(List.of("moved", "there"), names("/sources?workspaceIds=" + other + "&includeDeleted=true"));
+    } finally {
+      http.delete("/sources/" + moved);
+    }
+  }
+
+  private static List<String> names(String path) {
+    List<String> out = new java.util.ArrayList<>();
+    http.get(path).json().getAsJsonArray("data").forEach(s -> out.add(s.getAsJsonObject().get("name").getAsString()));
+    return out;
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.github.airbytejava.Credentials;
 import io.github.airbytejava.TokenSource;
 import io.github.airbytejava.generated.invoker.ApiOperation;
 import io.github.airbytejava.internal.ErrorBody;
+import io.github.airbytejava.internal.Redactor;
 import io.github.airbytejava.Sleeper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

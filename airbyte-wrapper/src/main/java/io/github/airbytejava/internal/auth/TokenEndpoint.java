@@ -6,6 +6,7 @@ import com.google.gson.JsonParser;
 import io.github.airbytejava.AccessToken;
 import io.github.airbytejava.AuthenticationException;
 import io.github.airbytejava.internal.ErrorBody;
+import io.github.airbytejava.internal.Redactor;
 import io.github.airbytejava.internal.RetryAfter;
 import io.github.airbytejava.Sleeper;
 import java.io.IOException;

@@ -4,10 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.airbytejava.AirbyteClient;
 import io.github.airbytejava.Credentials;
+import io.github.airbytejava.RecordingSlf4j;
+import io.github.airbytejava.SecretFields;
+import io.github.airbytejava.internal.BodyMasker;
+import io.github.airbytejava.internal.HttpLogger;
+import io.github.airbytejava.internal.Redactor;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -18,7 +25,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class HttpLoggingTest extends AuthTestSupport {
-  private final List<String> log = new CopyOnWriteArrayList<>();
+  private static Interceptor logging(AirbyteClient.LogLevel level) {
+    RecordingSlf4j.clear();
+    return new HttpLogger(level, new BodyMasker(SecretFields.ALL));
+  }
+
+  private static String logged() {
+    return RecordingSlf4j.events(HttpLogger.LOGGER).stream().map(RecordingSlf4j.Event::text)
+        .collect(Collectors.joining("\n"));
+  }
 
   @Test
   void bodyLogsOfTheTokenExchangeAndApiCallsShowNoSecretOrToken() throws IOException {
@@ -30,7 +45,7 @@ class HttpLoggingTest extends AuthTestSupport {
     // Logging on the shared client, so it sees the token exchange too; as a network interceptor, it also sees
     // the Authorization header the auth interceptor adds.
     baseClient = baseClient.newBuilder()
-        .addNetworkInterceptor(HttpLogging.create(HttpLogging.Level.BODY, log::add)).build();
+        .addNetworkInterceptor(logging(AirbyteClient.LogLevel.BODY)).build();
     OkHttpClient client = apiClient(interceptor(CLIENT_CREDENTIALS));
 
     try (Response response = client.newCall(new Request.Builder().url(server.url("/v1/sources?api_key=k-000"))
@@ -41,7 +56,7 @@ class HttpLoggingTest extends AuthTestSupport {
       response.body().string();
     }
 
-    String all = String.join("\n", log);
+    String all = logged();
     for (String secret : List.of(CLIENT_SECRET, accessToken, "db-pass-123", "ssh-pass-456", "rt-789", "k-000")) {
       assertFalse(all.contains(secret), "leaked " + secret + " in:\n" + all);
     }
@@ -51,17 +66,18 @@ class HttpLoggingTest extends AuthTestSupport {
     assertTrue(all.contains("\"client_id\":\"" + CLIENT_ID + "\""), "what is not secret stays readable: " + all);
     assertTrue(all.contains("\"grant-type\":\"client_credentials\""), all);
     assertTrue(all.contains("\"token_type\":\"Bearer\""), all);
-    assertTrue(all.contains("\"host\":\"db\""), all);
+    assertTrue(all.contains("\"sourceId\":\"s1\""), all);
+    assertTrue(all.contains("\"configuration\":{\"host\":\"██\""), "a configuration is masked whole by default: " + all);
   }
 
   @Test
   void basicCredentialsAreNotLogged() throws IOException {
     baseClient = baseClient.newBuilder()
-        .addNetworkInterceptor(HttpLogging.create(HttpLogging.Level.HEADERS, log::add)).build();
+        .addNetworkInterceptor(logging(AirbyteClient.LogLevel.HEADERS)).build();
 
     get(apiClient(interceptor(Credentials.basic("airbyte", "my-basic-password"))));
 
-    String all = String.join("\n", log);
+    String all = logged();
     assertTrue(all.contains("Authorization: ██"), all);
     assertFalse(all.contains(okhttp3.Credentials.basic("airbyte", "my-basic-password").substring(6)), all);
   }
@@ -69,11 +85,11 @@ class HttpLoggingTest extends AuthTestSupport {
   @Test
   void levelNoneLogsNothing() throws IOException {
     baseClient = baseClient.newBuilder()
-        .addNetworkInterceptor(HttpLogging.create(HttpLogging.Level.NONE, log::add)).build();
+        .addNetworkInterceptor(logging(AirbyteClient.LogLevel.NONE)).build();
 
     get(apiClient(interceptor(CLIENT_CREDENTIALS)));
 
-    assertEquals(List.of(), log);
+    assertEquals("", logged());
   }
 
   @ParameterizedTest

@@ -1,0 +1,74 @@
+package io.github.airbytejava;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.airbytejava.generated.model.SourceCreateRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the client logs through SLF4J, with its secrets masked. */
+class LoggingTest extends FacadeTestSupport {
+  private static final UUID POSTGRES = UUID.fromString("decd338e-5647-4c0b-adf4-da0e75f5a750");
+  private static final UUID WORKSPACE = UUID.fromString("0c5d2a4e-7b1f-4a55-9a0e-2f1d3c4b5a69");
+
+  @BeforeEach
+  void clearLog() {
+    RecordingSlf4j.clear();
+  }
+
+  private static String http() {
+    return RecordingSlf4j.events("io.github.airbytejava.http").stream().map(RecordingSlf4j.Event::text)
+        .collect(Collectors.joining("\n"));
+  }
+
+  private void createSource(AirbyteClient client) {
+    routes.on("POST /v1/sources", json(200, "{\"sourceId\":\"" + CONNECTION + "\",\"name\":\"pg\",\"definitionId\":\""
+        + POSTGRES + "\",\"configuration\":{\"host\":\"db.internal\",\"password\":\"**********\"}}"));
+    client.sources().createSource(new SourceCreateRequest().name("pg").workspaceId(WORKSPACE).definitionId(POSTGRES)
+        .configuration(Map.of("host", "db.internal", "password", "hunter22"))).execute();
+  }
+
+  @Test
+  void theSecretFieldsOfTheBuilderDecideWhatAConfigurationShows() {
+    SecretFields postgres = (actorType, connector, path) ->
+        !(actorType.equals("source") && connector.equals(POSTGRES.toString()) && path.equals(List.of("host")));
+    createSource(track(builder().logLevel(AirbyteClient.LogLevel.BODY).secretFields(postgres).build()));
+
+    String logged = http();
+    assertFalse(logged.contains("hunter22"), logged);
+    assertTrue(logged.contains("\"host\":\"db.internal\""), logged);
+    assertTrue(logged.contains("\"password\":\"██\""), logged);
+  }
+
+  @Test
+  void byDefaultNoConfigurationValueIsLogged() {
+    createSource(track(builder().logLevel(AirbyteClient.LogLevel.BODY).build()));
+
+    String logged = http();
+    assertFalse(logged.contains("db.internal") || logged.contains("hunter22"), logged);
+    assertEquals(2, RecordingSlf4j.events("io.github.airbytejava.http").size(), "one event per request and response");
+  }
+
+  @Test
+  void withoutALogLevelNothingIsLogged() {
+    createSource(client());
+    assertEquals("", http());
+  }
+
+  @Test
+  void basicLogsTheLinesOnly() {
+    createSource(track(builder().logLevel(AirbyteClient.LogLevel.BASIC).build()));
+
+    List<String> lines = RecordingSlf4j.events("io.github.airbytejava.http").stream().map(RecordingSlf4j.Event::text)
+        .toList();
+    assertEquals(2, lines.size(), lines.toString());
+    assertTrue(lines.get(0).matches("--> POST http://.*/v1/sources \\(\\d+-byte body\\)"), lines.get(0));
+    assertTrue(lines.get(1).matches("<-- 200 OK http://.*/v1/sources \\(\\d+ ms\\)"), lines.get(1));
+  }
+}
