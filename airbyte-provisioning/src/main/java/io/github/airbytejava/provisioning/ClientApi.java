@@ -127,7 +127,7 @@ final class ClientApi implements Live.Api {
     List<Live.StreamInfo> out = new ArrayList<>();
     for (StreamProperties p : data == null ? List.<StreamProperties>of() : data) {
       List<String> modes = p.getSyncModes() == null ? List.of() : p.getSyncModes().stream().map(ClientApi::wire).toList();
-      out.add(new Live.StreamInfo(p.getStreamName(), p.getStreamnamespace(), modes,
+      out.add(new Live.StreamInfo(p.getStreamName(), p.getStreamNamespace(), modes,
           p.getDefaultCursorField() == null ? List.of() : p.getDefaultCursorField(),
           Boolean.TRUE.equals(p.getSourceDefinedCursorField()),
           p.getSourceDefinedPrimaryKey() == null ? List.of() : p.getSourceDefinedPrimaryKey(),

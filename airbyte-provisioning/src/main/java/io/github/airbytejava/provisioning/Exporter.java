@@ -31,7 +31,9 @@ final class Exporter {
             : ActorSpec.destination(a.name());
         if (a.connector() != null && !a.connector().isEmpty()) spec.connector(a.connector());
         spec.definitionId(a.definitionId());
-        spec.configuration(withReferences(facts, kind, a.definitionId(), a.name(), List.of(), a.configuration()));
+        Map<String, Object> configuration = new LinkedHashMap<>(a.configuration());
+        configuration.remove(kind.typeKey()); // the connector has its own field
+        spec.configuration(withReferences(facts, kind, a.definitionId(), a.name(), List.of(), configuration));
         if (kind == ActorSpec.Kind.SOURCE) state.source(spec.build()); else state.destination(spec.build());
       }
     }

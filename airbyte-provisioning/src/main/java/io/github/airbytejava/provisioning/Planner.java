@@ -324,7 +324,9 @@ final class Planner {
       return;
     }
     ConfigDiff diff = new ConfigDiff(a, definitionId);
-    diff.diff(List.of(), a.configuration(), true, live.configuration(), true);
+    Map<String, Object> liveConfiguration = new LinkedHashMap<>(live.configuration());
+    liveConfiguration.remove(a.kind().typeKey()); // the server may echo it; the connector is compared by id
+    diff.diff(List.of(), a.configuration(), true, liveConfiguration, true);
     if (diff.fields.isEmpty()) {
       actorChanges.add(new ResourceChange(type, a.name(), Action.UNCHANGED, ws, live.id(), List.of(), null, null));
       return;

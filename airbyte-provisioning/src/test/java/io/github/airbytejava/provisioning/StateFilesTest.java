@@ -88,9 +88,13 @@ class StateFilesTest extends ProvisioningTestSupport {
         "bad.yaml:20: connection \"pg-to-sink\": 'paused' is not one of active, inactive",
         "bad.yaml:22: connection \"orphan\": no source named \"mysql-prod\" is declared (declared: pg-prod)",
         "bad.yaml:26: connection \"orphan\" stream \"users\": 'incremental_sideways' is not one of "
-            + String.join(", ", Planner.SYNC_MODES.stream().sorted().toList())), problems);
+            + String.join(", ", Planner.SYNC_MODES.stream().sorted().toList()),
+        // From the connector's schema (airbyte-connectors), at the configuration or the resource.
+        "bad.yaml:6: source \"pg-prod\": database: is required",
+        "bad.yaml:6: source \"pg-prod\": username: is required",
+        "bad.yaml:12: destination \"sink\": test_destination: is required"), problems);
     assertEquals(List.of(), writes(), "nothing is written");
-    assertTrue(e.getMessage().startsWith("5 problems in the desired state:\n  bad.yaml:8:"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("8 problems in the desired state:\n  bad.yaml:8:"), e.getMessage());
   }
 
   @Test
