@@ -233,7 +233,7 @@ final class ClientApi implements Live.Api {
     if (w.namespaceDefinition() != null) {
       r.setNamespaceDefinition(NamespaceDefinitionEnum.fromValue(w.namespaceDefinition()));
     }
-    if (w.namespaceFormat() != null || w.clearNamespaceFormat()) r.setNamespaceFormat(w.namespaceFormat());
+    if (w.namespaceFormat() != null) r.setNamespaceFormat(w.namespaceFormat());
     if (w.prefix() != null) r.setPrefix(w.prefix());
     if (w.nonBreakingSchemaUpdatesBehavior() != null) {
       r.setNonBreakingSchemaUpdatesBehavior(

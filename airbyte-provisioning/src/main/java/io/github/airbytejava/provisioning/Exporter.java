@@ -58,7 +58,8 @@ final class Exporter {
       // Only what a request may set: a locked connection's status is Airbyte's to change.
       spec.schedule(c.schedule()).status(Planner.STATUSES.contains(c.status()) ? c.status() : null)
           .namespaceDefinition(c.namespaceDefinition())
-          .namespaceFormat(c.namespaceFormat()).prefix(c.prefix() == null ? "" : c.prefix())
+          .namespaceFormat("custom_format".equals(c.namespaceDefinition()) ? c.namespaceFormat() : null)
+          .prefix(c.prefix() == null ? "" : c.prefix())
           .nonBreakingSchemaUpdatesBehavior(c.nonBreakingSchemaUpdatesBehavior())
           .tags(c.tagIds().stream().map(id -> tagNames.getOrDefault(id, id.toString())).toList());
       List<StreamSpec> streams = new ArrayList<>();

@@ -53,7 +53,6 @@ class StateFilesTest extends ProvisioningTestSupport {
     assertEquals("${NOT_A_SECRET}", source.configuration().get("template"));
     ConnectionSpec connection = yaml.connections().get(0);
     assertEquals(Schedule.cron("0 0 6 * * ?"), connection.schedule(), "the UTC Airbyte appends is dropped");
-    assertTrue(connection.namespaceFormatSet());
     assertNull(connection.namespaceFormat());
 
     String json = """
