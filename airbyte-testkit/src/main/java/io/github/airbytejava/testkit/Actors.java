@@ -115,8 +115,10 @@ abstract class Actors implements ResourceGroup {
       }
       definition = connectors.byName(type, shortName);
       if (definition == null) {
-        return Reply.badRequest("Unknown " + type + "Type '" + shortName + "'; the fake knows "
-            + connectors.definitions(type).stream().map(Definition::shortName).toList() + ".");
+        // As SourcesController: a name its hand-written table lacks is an UnknownValueProblem.
+        return Reply.problem(400, "value-not-found", "The value you provided was not found: " + type + "Type '"
+            + shortName + "' is not a name the server maps to a definition; send definitionId.",
+            Json.object("value", shortName));
       }
     }
     JsonObject stored = configurationToCreate(body, Check.uuid(workspaceId, "workspaceId"), definition,
