@@ -500,8 +500,9 @@ public final class AirbyteClient implements AutoCloseable {
       token.addInterceptor(addUserAgent);
       if (logging != null) token.addInterceptor(logging);
       Calls calls = new Calls(config.clock);
+      BodyMasker masker = new BodyMasker(config.secretFields);
       auth = AuthInterceptor.create(config.credentials, config.baseUrl, token.build(), config.clock, config.sleeper,
-          config.jitter, calls, config.listener);
+          config.jitter, calls, config.listener, masker);
 
       // Order matters: retries outside authentication (each attempt gets a current token), logging inside it
       // (each attempt is logged, the header masked), one-shot bodies last (see Calls).
@@ -513,8 +514,7 @@ public final class AirbyteClient implements AutoCloseable {
       if (logging != null) api.addInterceptor(logging);
       api.addInterceptor(calls.oneShotBodies()).addNetworkInterceptor(calls.networkInterceptor());
       httpClient = api.build();
-      transport = new HttpTransport(httpClient, config.baseUrl, config.clock, calls, config.listener,
-          new BodyMasker(config.secretFields));
+      transport = new HttpTransport(httpClient, config.baseUrl, config.clock, calls, config.listener, masker);
     }
 
     void close() {

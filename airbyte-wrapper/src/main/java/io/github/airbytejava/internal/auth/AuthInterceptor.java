@@ -2,9 +2,11 @@ package io.github.airbytejava.internal.auth;
 
 import io.github.airbytejava.AirbyteListener;
 import io.github.airbytejava.AuthenticationException;
+import io.github.airbytejava.SecretFields;
 import io.github.airbytejava.Credentials;
 import io.github.airbytejava.TokenSource;
 import io.github.airbytejava.generated.invoker.ApiOperation;
+import io.github.airbytejava.internal.BodyMasker;
 import io.github.airbytejava.internal.Calls;
 import io.github.airbytejava.internal.ErrorBody;
 import io.github.airbytejava.internal.Redactor;
@@ -57,10 +59,12 @@ public final class AuthInterceptor implements Interceptor {
   private final AtomicLong tokenRequests;
   private final AtomicLong unauthorizedResponses = new AtomicLong();
   private final Calls calls;
+  private final BodyMasker masker;
 
   private AuthInterceptor(HttpUrl apiBaseUrl, String staticAuthorization, TokenCache tokenCache, HttpUrl tokenUrl,
-      AtomicLong tokenRequests, Calls calls) {
+      AtomicLong tokenRequests, Calls calls, BodyMasker masker) {
     this.calls = calls;
+    this.masker = masker;
     this.apiBaseUrl = apiBaseUrl;
     this.staticAuthorization = staticAuthorization;
     this.tokenCache = tokenCache;
@@ -77,28 +81,29 @@ public final class AuthInterceptor implements Interceptor {
   public static AuthInterceptor create(Credentials credentials, HttpUrl apiBaseUrl, OkHttpClient tokenHttpClient,
       Clock clock, Sleeper sleeper, DoubleSupplier jitter) {
     return create(credentials, apiBaseUrl, tokenHttpClient, clock, sleeper, jitter, new Calls(clock),
-        AirbyteListener.NONE, null);
+        AirbyteListener.NONE, new BodyMasker(SecretFields.ALL), null);
   }
 
   /**
    * @param calls the client's calls in flight: a wait for a token ends at the call's deadline or when it is
    *     cancelled
    * @param listener hears each token refresh
+   * @param masker masks the body kept in the exception of a call whose fresh token was refused too
    */
   public static AuthInterceptor create(Credentials credentials, HttpUrl apiBaseUrl, OkHttpClient tokenHttpClient,
-      Clock clock, Sleeper sleeper, DoubleSupplier jitter, Calls calls, AirbyteListener listener) {
-    return create(credentials, apiBaseUrl, tokenHttpClient, clock, sleeper, jitter, calls, listener, null);
+      Clock clock, Sleeper sleeper, DoubleSupplier jitter, Calls calls, AirbyteListener listener, BodyMasker masker) {
+    return create(credentials, apiBaseUrl, tokenHttpClient, clock, sleeper, jitter, calls, listener, masker, null);
   }
 
   /** As above; tests pass {@code refreshExecutor} to run refreshes when they choose. Null means a daemon thread. */
   static AuthInterceptor create(Credentials credentials, HttpUrl apiBaseUrl, OkHttpClient tokenHttpClient,
       Clock clock, Sleeper sleeper, DoubleSupplier jitter, Executor refreshExecutor) {
     return create(credentials, apiBaseUrl, tokenHttpClient, clock, sleeper, jitter, new Calls(clock),
-        AirbyteListener.NONE, refreshExecutor);
+        AirbyteListener.NONE, new BodyMasker(SecretFields.ALL), refreshExecutor);
   }
 
   private static AuthInterceptor create(Credentials credentials, HttpUrl apiBaseUrl, OkHttpClient tokenHttpClient,
-      Clock clock, Sleeper sleeper, DoubleSupplier jitter, Calls calls, AirbyteListener listener,
+      Clock clock, Sleeper sleeper, DoubleSupplier jitter, Calls calls, AirbyteListener listener, BodyMasker masker,
       Executor refreshExecutor) {
     Objects.requireNonNull(credentials, "credentials");
     Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
@@ -109,14 +114,15 @@ public final class AuthInterceptor implements Interceptor {
     AuthMethod method = CredentialsAccess.authMethodOf(credentials);
     AtomicLong tokenRequests = new AtomicLong();
     if (method instanceof AuthMethod.StaticBearer bearer) {
-      return new AuthInterceptor(apiBaseUrl, "Bearer " + bearer.accessToken(), null, null, tokenRequests, calls);
+      return new AuthInterceptor(apiBaseUrl, "Bearer " + bearer.accessToken(), null, null, tokenRequests, calls,
+          masker);
     }
     if (method instanceof AuthMethod.Basic basic) {
       String header = okhttp3.Credentials.basic(basic.username(), basic.password(), StandardCharsets.UTF_8);
-      return new AuthInterceptor(apiBaseUrl, header, null, null, tokenRequests, calls);
+      return new AuthInterceptor(apiBaseUrl, header, null, null, tokenRequests, calls, masker);
     }
     if (method instanceof AuthMethod.None) {
-      return new AuthInterceptor(apiBaseUrl, null, null, null, tokenRequests, calls);
+      return new AuthInterceptor(apiBaseUrl, null, null, null, tokenRequests, calls, masker);
     }
     TokenCache.Fetcher fetcher;
     HttpUrl tokenUrl = null;
@@ -133,7 +139,7 @@ public final class AuthInterceptor implements Interceptor {
     }
     Executor executor = refreshExecutor != null ? refreshExecutor : newRefreshExecutor();
     return new AuthInterceptor(apiBaseUrl, null, new TokenCache(fetcher, clock, jitter, executor, listener), tokenUrl,
-        tokenRequests, calls);
+        tokenRequests, calls, masker);
   }
 
   /**
@@ -224,10 +230,10 @@ public final class AuthInterceptor implements Interceptor {
         null, failure);
   }
 
-  private static AuthenticationException stillUnauthorized(Request request, Response response) throws IOException {
+  private AuthenticationException stillUnauthorized(Request request, Response response) throws IOException {
     String body;
     try (response) {
-      body = response.peekBody(64 * 1024).string();
+      body = masker.mask(response.peekBody(64 * 1024).string(), request.url());
     }
     ErrorBody error = ErrorBody.parse(401, response.message(), body);
     String why = "rejected again after one fresh access token";
