@@ -115,8 +115,9 @@ abstract class Actors implements ResourceGroup {
       }
       definition = connectors.byName(type, shortName);
       if (definition == null) {
-        return Reply.badRequest("Unknown " + type + "Type '" + shortName + "'; the fake knows "
-            + connectors.definitions(type).stream().map(Definition::shortName).toList() + ".");
+        // As the server, whose name table lacks many connectors: send definitionId instead.
+        return Reply.valueNotFound("No " + type + " connector is named '" + shortName + "'; give its definitionId.",
+            shortName);
       }
     }
     JsonObject stored = configurationToCreate(body, Check.uuid(workspaceId, "workspaceId"), definition,

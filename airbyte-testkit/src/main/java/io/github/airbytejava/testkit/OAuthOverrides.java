@@ -64,7 +64,6 @@ final class OAuthOverrides {
     if (connectors.byName(actorType, name) != null) {
       return null;
     }
-    return Reply.problem(400, "value-not-found", "No " + actorType + " connector is named '" + name + "'.",
-        Json.object("value", name));
+    return Reply.valueNotFound("No " + actorType + " connector is named '" + name + "'.", name);
   }
 }

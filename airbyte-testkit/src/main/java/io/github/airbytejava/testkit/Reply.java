@@ -49,6 +49,11 @@ record Reply(int status, String contentType, String body, Map<String, String> he
     return problem(400, "bad-request", detail, Json.object("message", detail));
   }
 
+  /** 400 {@code value-not-found}, as the server answers a connector name it cannot resolve. */
+  static Reply valueNotFound(String detail, String value) {
+    return problem(400, "value-not-found", detail, Json.object("value", value));
+  }
+
   static Reply notFound(String resourceType, String resourceId) {
     JsonObject data = Json.object("resourceType", resourceType);
     data.addProperty("resourceId", resourceId);
