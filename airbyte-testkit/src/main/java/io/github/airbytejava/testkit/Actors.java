@@ -62,7 +62,7 @@ abstract class Actors implements ResourceGroup {
     this.definitions = definitions;
   }
 
-  /** Adds the five operations both have, under {@code /sources} or {@code /destinations}. */
+  /** Adds the six operations both have, under {@code /sources} or {@code /destinations}. */
   void crudRoutes(Routes routes, String capitalized) {
     String collection = "/" + type + "s";
     String item = collection + "/{" + type + "Id}";
