@@ -189,7 +189,7 @@ class ErrorTranslationTest extends FacadeTestSupport {
     MalformedResponseException array =
         assertThrows(MalformedResponseException.class, () -> noRetries().jobs().getJob(2L).execute());
     assertEquals("GET /v1/jobs/2 failed: HTTP 200 with an unreadable body (application/json): not a valid "
-        + "JobResponse: Expected a JSON object for `JobResponse`", array.getMessage());
+        + "JobResponse: expected an object for JobResponse at $, found an array", array.getMessage());
 
     routes.on("GET /v1/jobs/3", json(200, "{\"jobId\":\"not-a-number\"}"));
     assertThrows(MalformedResponseException.class, () -> noRetries().jobs().getJob(3L).execute());
@@ -197,6 +197,18 @@ class ErrorTranslationTest extends FacadeTestSupport {
     routes.on("GET /v1/jobs/4", json(200, ""));
     assertEquals("GET /v1/jobs/4 failed: HTTP 200 with an unreadable body (application/json): the body is empty",
         assertThrows(MalformedResponseException.class, () -> noRetries().jobs().getJob(4L).execute()).getMessage());
+  }
+
+  @Test
+  void aValueOfTheWrongKindNamesItsJsonPathAndTheMessageQuotesNoValue() {
+    String source = "{\"sourceId\":\"" + SOURCE_ID + "\",\"configuration\":{\"password\":\"hunter2\"},\"createdAt\":1}";
+    routes.on("GET /v1/sources", json(200, "{\"data\":[" + source + "," + source + ","
+        + source.replace("\"createdAt\":1", "\"createdAt\":\"hunter3\"") + "]}"));
+    MalformedResponseException e = assertThrows(MalformedResponseException.class,
+        () -> noRetries().sources().listSources().limit(100).execute());
+    assertEquals("GET /v1/sources failed: HTTP 200 with an unreadable body (application/json): not a valid "
+        + "SourcesResponse: expected an integer (64-bit) at $.data[2].createdAt, found a value that is not one",
+        e.getMessage());
   }
 
   @Test

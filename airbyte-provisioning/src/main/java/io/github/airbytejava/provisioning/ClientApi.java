@@ -114,8 +114,7 @@ final class ClientApi implements Live.Api {
     for (DefinitionResponse d : data == null ? List.<DefinitionResponse>of() : data) {
       String repo = d.getDockerRepository() == null ? "" : d.getDockerRepository();
       String image = repo.substring(repo.lastIndexOf('/') + 1);
-      out.add(new Live.Definition(d.getId(), image.startsWith(prefix) ? image.substring(prefix.length()) : image,
-          d.getName()));
+      out.add(new Live.Definition(d.getId(), image.startsWith(prefix) ? image.substring(prefix.length()) : image));
     }
     return out;
   }
@@ -127,7 +126,7 @@ final class ClientApi implements Live.Api {
     List<Live.StreamInfo> out = new ArrayList<>();
     for (StreamProperties p : data == null ? List.<StreamProperties>of() : data) {
       List<String> modes = p.getSyncModes() == null ? List.of() : p.getSyncModes().stream().map(ClientApi::wire).toList();
-      out.add(new Live.StreamInfo(p.getStreamName(), p.getStreamnamespace(), modes,
+      out.add(new Live.StreamInfo(p.getStreamName(), p.getStreamNamespace(), modes,
           p.getDefaultCursorField() == null ? List.of() : p.getDefaultCursorField(),
           Boolean.TRUE.equals(p.getSourceDefinedCursorField()),
           p.getSourceDefinedPrimaryKey() == null ? List.of() : p.getSourceDefinedPrimaryKey(),
@@ -233,7 +232,7 @@ final class ClientApi implements Live.Api {
     if (w.namespaceDefinition() != null) {
       r.setNamespaceDefinition(NamespaceDefinitionEnum.fromValue(w.namespaceDefinition()));
     }
-    if (w.namespaceFormat() != null || w.clearNamespaceFormat()) r.setNamespaceFormat(w.namespaceFormat());
+    if (w.namespaceFormat() != null) r.setNamespaceFormat(w.namespaceFormat());
     if (w.prefix() != null) r.setPrefix(w.prefix());
     if (w.nonBreakingSchemaUpdatesBehavior() != null) {
       r.setNonBreakingSchemaUpdatesBehavior(

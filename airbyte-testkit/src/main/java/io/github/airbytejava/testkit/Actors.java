@@ -115,9 +115,9 @@ abstract class Actors implements ResourceGroup {
       }
       definition = connectors.byName(type, shortName);
       if (definition == null) {
-        // As the server, whose name table lacks many connectors: send definitionId instead.
-        return Reply.valueNotFound("No " + type + " connector is named '" + shortName + "'; give its definitionId.",
-            shortName);
+        // As SourcesController: a name its hand-written table lacks is an UnknownValueProblem.
+        return Reply.valueNotFound("The value you provided was not found: " + type + "Type '" + shortName
+            + "' is not a name the server maps to a definition; send definitionId.", shortName);
       }
     }
     JsonObject stored = configurationToCreate(body, Check.uuid(workspaceId, "workspaceId"), definition,

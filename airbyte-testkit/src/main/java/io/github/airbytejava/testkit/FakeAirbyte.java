@@ -205,6 +205,15 @@ public final class FakeAirbyte implements AutoCloseable {
     }
   }
 
+  /**
+   * What the fake stores as a source's or destination's configuration, as JSON, secrets unmasked (reads answer them
+   * masked): for tests of what a create, PATCH or PUT did to a secret. Null when there is no such source or
+   * destination.
+   */
+  public String storedConfiguration(String sourceOrDestinationId) {
+    return api.storedConfiguration(Objects.requireNonNull(sourceOrDestinationId, "sourceOrDestinationId"));
+  }
+
   /** Makes every token issued so far expire now, so the next API call with one gets 401. */
   public void expireTokens() {
     api.expireTokens();

@@ -229,15 +229,11 @@ public final class HttpTransport implements ApiTransport {
   }
 
   /**
-   * The parser's complaint, without the JSON the generated models quote after "but got" or "in the JSON
-   * string": that could be a large document.
+   * The parser's complaint. Neither Gson nor the generated models quote the body in it (they name the JSON path and
+   * the kinds of value expected and found), so it can go into a message; capped all the same.
    */
   private static String reason(RuntimeException e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    for (String marker : new String[] {" but got `", " in the JSON string"}) {
-      int at = message.indexOf(marker);
-      if (at >= 0) message = message.substring(0, at);
-    }
     return message.length() <= 300 ? message : message.substring(0, 300) + "...";
   }
 }
