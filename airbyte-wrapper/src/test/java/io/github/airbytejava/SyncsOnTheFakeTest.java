@@ -34,7 +34,9 @@ class SyncsOnTheFakeTest {
       UUID source = client.sources().createSource(new SourceCreateRequest().name("Faker").workspaceId(workspace)
           .configuration(Map.of("sourceType", "faker"))).execute().getSourceId();
       UUID destination = client.destinations().createDestination(new DestinationCreateRequest().name("Nowhere")
-          .workspaceId(workspace).configuration(Map.of("destinationType", "dev-null"))).execute().getDestinationId();
+          .workspaceId(workspace).definitionId(UUID.fromString("a7bcc9d8-13b3-4e49-b80d-d020b90045e3")) // dev-null
+          .configuration(Map.of("test_destination", Map.of("test_destination_type", "SILENT")))).execute()
+          .getDestinationId();
       UUID connection = client.connections().createConnection(new ConnectionCreateRequest().sourceId(source)
           .destinationId(destination)).execute().getConnectionId();
 

@@ -1,5 +1,6 @@
 package io.github.airbytejava.connectors;
 
+import io.github.airbytejava.SecretFields;
 import io.github.airbytejava.connectors.internal.Catalog;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every connector this module was built with (555 sources and 45 destinations from Airbyte's published
@@ -69,6 +71,47 @@ public final class Connectors {
    */
   public static Connector destination(String slug) {
     return require(ActorType.DESTINATION, slug);
+  }
+
+  /**
+   * The client's logging told which configuration values are secret by the connectors' schemas, so a logged body
+   * shows a Postgres source's host and port but not its password or SSH key:
+   * {@code AirbyteClient.builder().logLevel(LogLevel.BODY).secretFields(Connectors.secretFields())}. Every value of a
+   * connector this module does not know, and every value its schema does not describe, stays masked.
+   */
+  public static SecretFields secretFields() {
+    return SchemaSecretFields.INSTANCE;
+  }
+
+  private static final class SchemaSecretFields implements SecretFields {
+    static final SchemaSecretFields INSTANCE = new SchemaSecretFields();
+    private final Map<String, Optional<Connector>> resolved = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean isSecret(String actorType, String connector, List<String> path) {
+      if (connector == null) {
+        return true;
+      }
+      Optional<Connector> known = resolved.computeIfAbsent(actorType + "/" + connector, key -> resolve(actorType, connector));
+      return known.isEmpty() || known.get().isSecret(path);
+    }
+
+    private static Optional<Connector> resolve(String actorType, String connector) {
+      ActorType type = "source".equals(actorType) ? ActorType.SOURCE
+          : "destination".equals(actorType) ? ActorType.DESTINATION : null;
+      try {
+        Optional<Connector> byId = byDefinitionId(UUID.fromString(connector));
+        return byId.filter(c -> type == null || c.actorType() == type);
+      } catch (IllegalArgumentException notAnId) {
+        if (type != null) {
+          return find(type, connector);
+        }
+        // A name alone, without the actor type: only when it names one connector.
+        Optional<Connector> source = find(ActorType.SOURCE, connector);
+        Optional<Connector> destination = find(ActorType.DESTINATION, connector);
+        return source.isPresent() == destination.isPresent() ? Optional.empty() : source.or(() -> destination);
+      }
+    }
   }
 
   static Connector require(ActorType actorType, String slug) {

@@ -1,6 +1,8 @@
 package io.github.airbytejava.provisioning;
 
+import io.github.airbytejava.connectors.ConnectorConfiguration;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -33,6 +35,11 @@ public final class ActorSpec {
     public String label() {
       return label;
     }
+
+    /** The configuration key that names the connector: {@code sourceType} or {@code destinationType}. */
+    String typeKey() {
+      return label + "Type";
+    }
   }
 
   private final Kind kind;
@@ -45,9 +52,12 @@ public final class ActorSpec {
   private ActorSpec(Builder b) {
     this.kind = b.kind;
     this.name = b.name;
-    this.connector = b.connector;
+    Map<String, Object> configuration = new LinkedHashMap<>(Values.desiredObject(b.configuration));
+    // The connector is a field of its own; Airbyte strips this key from what it stores.
+    Object type = configuration.remove(kind.typeKey());
+    this.connector = b.connector != null || !(type instanceof String slug) ? b.connector : slug;
     this.definitionId = b.definitionId;
-    this.configuration = Collections.unmodifiableMap(Values.desiredObject(b.configuration));
+    this.configuration = Collections.unmodifiableMap(configuration);
     this.origin = b.origin;
   }
 
@@ -119,9 +129,29 @@ public final class ActorSpec {
       return this;
     }
 
-    /** The whole configuration; copied. */
+    /**
+     * The whole configuration as JSON values; copied. A {@code sourceType}/{@code destinationType} in it names the
+     * connector when {@link #connector(String)} is not called.
+     */
     public Builder configuration(Map<String, ?> configuration) {
       this.configuration = Objects.requireNonNull(configuration, "configuration");
+      return this;
+    }
+
+    /**
+     * A typed configuration from {@code airbyte-connectors} ({@code SourcePostgres.builder()...build()}): its
+     * connector and definition id, and its JSON. A password given as {@code "${PG_PASSWORD}"} is a secret
+     * reference, as in a file.
+     */
+    public Builder configuration(ConnectorConfiguration configuration) {
+      Objects.requireNonNull(configuration, "configuration");
+      if (!configuration.actorType().wireName().equals(kind.label)) {
+        throw new IllegalArgumentException("A " + configuration.actorType().wireName() + " configuration given to "
+            + kind.label + " \"" + name + "\"");
+      }
+      configuration.connector().ifPresent(c -> this.connector = c.slug());
+      configuration.definitionId().ifPresent(id -> this.definitionId = id);
+      this.configuration = configuration.toMap();
       return this;
     }
 

@@ -26,7 +26,6 @@ public final class ConnectionSpec {
   private final Schedule schedule;
   private final String status;
   private final String namespaceDefinition;
-  private final boolean namespaceFormatSet;
   private final String namespaceFormat;
   private final String prefix;
   private final String nonBreakingSchemaUpdatesBehavior;
@@ -41,7 +40,6 @@ public final class ConnectionSpec {
     this.schedule = b.schedule;
     this.status = b.status;
     this.namespaceDefinition = b.namespaceDefinition;
-    this.namespaceFormatSet = b.namespaceFormatSet;
     this.namespaceFormat = b.namespaceFormat;
     this.prefix = b.prefix;
     this.nonBreakingSchemaUpdatesBehavior = b.nonBreakingSchemaUpdatesBehavior;
@@ -88,11 +86,10 @@ public final class ConnectionSpec {
     return namespaceDefinition;
   }
 
-  /** Whether {@link #namespaceFormat()} is managed (a null format then means: none). */
-  public boolean namespaceFormatSet() {
-    return namespaceFormatSet;
-  }
-
+  /**
+   * The namespace format with {@code custom_format} ({@code ${SOURCE_NAMESPACE}_raw}); compared only when the
+   * connection's namespace definition is {@code custom_format}, the only one that uses it. Null: not managed.
+   */
   public String namespaceFormat() {
     return namespaceFormat;
   }
@@ -130,7 +127,6 @@ public final class ConnectionSpec {
     private Schedule schedule;
     private String status;
     private String namespaceDefinition;
-    private boolean namespaceFormatSet;
     private String namespaceFormat;
     private String prefix;
     private String nonBreakingSchemaUpdatesBehavior;
@@ -173,9 +169,8 @@ public final class ConnectionSpec {
       return this;
     }
 
-    /** The namespace format ({@code ${SOURCE_NAMESPACE}_raw}); null clears it. */
+    /** The namespace format with {@code custom_format} ({@code ${SOURCE_NAMESPACE}_raw}). */
     public Builder namespaceFormat(String namespaceFormat) {
-      this.namespaceFormatSet = true;
       this.namespaceFormat = namespaceFormat;
       return this;
     }

@@ -6,8 +6,8 @@ import java.util.UUID;
 
 /**
  * What provisioning needs to know of connectors: definition ids of slugs, which configuration fields are secret,
- * schema defaults, and validation. Backed by the live API's definition lists until the typed connectors module
- * is wired in.
+ * schema defaults, and validation ({@link TypedConnectors}, from {@code airbyte-connectors}). Slugs it does not know
+ * are looked up in the workspace's definitions.
  */
 interface ConnectorFacts {
   /** The definition id of a slug, or null when not known here (then the live definitions are asked). */
@@ -22,26 +22,4 @@ interface ConnectorFacts {
   /** Problems of a configuration ({@code path: message}), secrets given as placeholders; empty when unknown. */
   List<String> validate(ActorSpec.Kind kind, UUID definitionId, Map<String, Object> configuration);
 
-  /** Knows nothing: ids come from the live definitions, secrets from references and masked live values. */
-  ConnectorFacts NONE = new ConnectorFacts() {
-    @Override
-    public UUID definitionId(ActorSpec.Kind kind, String slug) {
-      return null;
-    }
-
-    @Override
-    public boolean isSecret(ActorSpec.Kind kind, UUID definitionId, List<String> path) {
-      return false;
-    }
-
-    @Override
-    public Object defaultValue(ActorSpec.Kind kind, UUID definitionId, List<String> path) {
-      return null;
-    }
-
-    @Override
-    public List<String> validate(ActorSpec.Kind kind, UUID definitionId, Map<String, Object> configuration) {
-      return List.of();
-    }
-  };
 }

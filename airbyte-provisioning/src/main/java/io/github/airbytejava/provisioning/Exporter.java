@@ -31,7 +31,9 @@ final class Exporter {
             : ActorSpec.destination(a.name());
         if (a.connector() != null && !a.connector().isEmpty()) spec.connector(a.connector());
         spec.definitionId(a.definitionId());
-        spec.configuration(withReferences(facts, kind, a.definitionId(), a.name(), List.of(), a.configuration()));
+        Map<String, Object> configuration = new LinkedHashMap<>(a.configuration());
+        configuration.remove(kind.typeKey()); // the connector has its own field
+        spec.configuration(withReferences(facts, kind, a.definitionId(), a.name(), List.of(), configuration));
         if (kind == ActorSpec.Kind.SOURCE) state.source(spec.build()); else state.destination(spec.build());
       }
     }
@@ -56,7 +58,8 @@ final class Exporter {
       // Only what a request may set: a locked connection's status is Airbyte's to change.
       spec.schedule(c.schedule()).status(Planner.STATUSES.contains(c.status()) ? c.status() : null)
           .namespaceDefinition(c.namespaceDefinition())
-          .namespaceFormat(c.namespaceFormat()).prefix(c.prefix() == null ? "" : c.prefix())
+          .namespaceFormat("custom_format".equals(c.namespaceDefinition()) ? c.namespaceFormat() : null)
+          .prefix(c.prefix() == null ? "" : c.prefix())
           .nonBreakingSchemaUpdatesBehavior(c.nonBreakingSchemaUpdatesBehavior())
           .tags(c.tagIds().stream().map(id -> tagNames.getOrDefault(id, id.toString())).toList());
       List<StreamSpec> streams = new ArrayList<>();

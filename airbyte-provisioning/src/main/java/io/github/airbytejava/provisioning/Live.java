@@ -32,12 +32,11 @@ final class Live {
       boolean sourceDefinedCursor, List<List<String>> sourceDefinedPrimaryKey, List<List<String>> fields) {}
 
   /** A connector definition the workspace can use. */
-  record Definition(UUID id, String slug, String name) {}
+  record Definition(UUID id, String slug) {}
 
-  /** A connection's fields to write; null fields are left out (clearNamespaceFormat sends an explicit null). */
+  /** A connection's fields to write; null fields are left out. */
   record ConnectionWrite(String name, UUID sourceId, UUID destinationId, List<Map<String, Object>> streams,
-      Schedule schedule, String status, String namespaceDefinition, String namespaceFormat,
-      boolean clearNamespaceFormat, String prefix, String nonBreakingSchemaUpdatesBehavior, List<Tag> tags,
+      Schedule schedule, String status, String namespaceDefinition, String namespaceFormat, String prefix, String nonBreakingSchemaUpdatesBehavior, List<Tag> tags,
       UUID workspaceId) {}
 
   /** Reads and writes of one Airbyte; every call is one request (lists: one per page). */

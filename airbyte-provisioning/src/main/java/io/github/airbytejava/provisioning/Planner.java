@@ -107,6 +107,9 @@ final class Planner {
       }
       oneOf(c.origin, where, "status", c.status(), STATUSES);
       oneOf(c.origin, where, "namespaceDefinition", c.namespaceDefinition(), NAMESPACE_DEFINITIONS);
+      if ("custom_format".equals(c.namespaceDefinition()) && c.namespaceFormat() == null) {
+        problems.add(c.origin.problem(where, "namespaceDefinition", "custom_format needs a namespaceFormat"));
+      }
       oneOf(c.origin, where, "nonBreakingSchemaUpdatesBehavior", c.nonBreakingSchemaUpdatesBehavior(), NON_BREAKING);
       if (c.tags() != null) {
         for (String tag : c.tags()) {
@@ -309,7 +312,7 @@ final class Planner {
       List<FieldChange> fields = new ArrayList<>();
       fields.add(new FieldChange("connector", null, Values.render(a.connector() != null ? a.connector()
           : definitionId.toString())));
-      flatten("configuration", a.configuration(), fields, a, definitionId);
+      flatten(List.of(), a.configuration(), fields, a, definitionId);
       requireSecrets(a, a.configuration(), "create");
       Map<String, Object> configuration = a.configuration();
       actorChanges.add(new ResourceChange(type, a.name(), Action.CREATE, ws, null, fields, null, context ->
@@ -324,7 +327,9 @@ final class Planner {
       return;
     }
     ConfigDiff diff = new ConfigDiff(a, definitionId);
-    diff.diff(List.of(), a.configuration(), true, live.configuration(), true);
+    Map<String, Object> liveConfiguration = new LinkedHashMap<>(live.configuration());
+    liveConfiguration.remove(a.kind().typeKey()); // the server may echo it; the connector is compared by id
+    diff.diff(List.of(), a.configuration(), true, liveConfiguration, true);
     if (diff.fields.isEmpty()) {
       actorChanges.add(new ResourceChange(type, a.name(), Action.UNCHANGED, ws, live.id(), List.of(), null, null));
       return;
@@ -355,18 +360,29 @@ final class Planner {
     });
   }
 
-  private void flatten(String path, Object value, List<FieldChange> out, ActorSpec a, UUID definitionId) {
+  private void flatten(List<String> path, Object value, List<FieldChange> out, ActorSpec a, UUID definitionId) {
     if (value instanceof Map<?, ?> m && !m.isEmpty()) {
-      m.forEach((k, v) -> flatten(path + "." + k, v, out, a, definitionId));
+      m.forEach((k, v) -> flatten(child(path, (String) k), v, out, a, definitionId));
     } else {
-      out.add(new FieldChange(path, null, show(value, isSecret(a, definitionId, path, value, null))));
+      out.add(new FieldChange(dotted(path), null, show(value, isSecret(a, definitionId, path, value, null))));
     }
   }
 
-  private boolean isSecret(ActorSpec a, UUID definitionId, String dottedPath, Object desired, Object live) {
-    if (desired instanceof Secret || Values.MASK.equals(live)) return true;
-    String p = dottedPath.startsWith("configuration.") ? dottedPath.substring("configuration.".length()) : dottedPath;
-    return facts.isSecret(a.kind(), definitionId, List.of(p.split("\\.")));
+  private static List<String> child(List<String> path, String key) {
+    List<String> child = new ArrayList<>(path.size() + 1);
+    child.addAll(path);
+    child.add(key);
+    return child;
+  }
+
+  /** {@code configuration.ssl_mode.mode}: how a configuration field is named in a plan. */
+  private static String dotted(List<String> path) {
+    return path.isEmpty() ? "configuration" : "configuration." + String.join(".", path);
+  }
+
+  /** Secret: a reference, a value the server masks, or a field the connector's schema marks secret. */
+  private boolean isSecret(ActorSpec a, UUID definitionId, List<String> path, Object desired, Object live) {
+    return desired instanceof Secret || Values.MASK.equals(live) || facts.isSecret(a.kind(), definitionId, path);
   }
 
   private static String show(Object value, boolean secret) {
@@ -392,15 +408,11 @@ final class Planner {
         Set<String> keys = new LinkedHashSet<>();
         d.keySet().forEach(k -> keys.add((String) k));
         l.keySet().forEach(k -> keys.add((String) k));
-        for (String k : keys) {
-          List<String> child = new ArrayList<>(path);
-          child.add(k);
-          diff(child, d.get(k), d.containsKey(k), l.get(k), l.containsKey(k));
-        }
+        for (String k : keys) diff(child(path, k), d.get(k), d.containsKey(k), l.get(k), l.containsKey(k));
         return;
       }
-      String dotted = "configuration." + String.join(".", path);
-      boolean secret = isSecret(actor, definitionId, dotted, desired, live);
+      String dotted = dotted(path);
+      boolean secret = isSecret(actor, definitionId, path, desired, live);
       if (hasDesired && !hasLive) {
         fields.add(new FieldChange(dotted, null, show(desired, secret)));
         put(path, desired);
@@ -449,7 +461,7 @@ final class Planner {
       addIfSet(fields, "schedule", c.schedule());
       addIfSet(fields, "status", c.status());
       addIfSet(fields, "namespaceDefinition", c.namespaceDefinition());
-      if (c.namespaceFormatSet()) fields.add(new FieldChange("namespaceFormat", null, Values.render(c.namespaceFormat())));
+      addIfSet(fields, "namespaceFormat", c.namespaceFormat());
       addIfSet(fields, "prefix", c.prefix());
       addIfSet(fields, "nonBreakingSchemaUpdatesBehavior", c.nonBreakingSchemaUpdatesBehavior());
       if (c.tags() != null) fields.add(new FieldChange("tags", null, Values.render(c.tags())));
@@ -473,7 +485,7 @@ final class Planner {
               if (!found.isEmpty()) throw new ProvisioningException(found);
             }
             context.api.createConnection(write(c, ws, src, dst, c.streams() == null ? null : streamWrites(c, List.of()),
-                c.schedule(), c.status(), c.namespaceDefinition(), c.namespaceFormat(), false, c.prefix(),
+                c.schedule(), c.status(), c.namespaceDefinition(), c.namespaceFormat(), c.prefix(),
                 c.nonBreakingSchemaUpdatesBehavior(), c.tags(), context));
           }));
       return;
@@ -499,14 +511,11 @@ final class Planner {
     String status = changed(fields, "status", c.status(), live.status());
     String namespaceDefinition = changed(fields, "namespaceDefinition", c.namespaceDefinition(),
         live.namespaceDefinition());
-    String namespaceFormat = null;
-    boolean clearNamespaceFormat = false;
-    if (c.namespaceFormatSet() && !Objects.equals(c.namespaceFormat(), live.namespaceFormat())) {
-      fields.add(new FieldChange("namespaceFormat", live.namespaceFormat() == null ? null
-          : Values.render(live.namespaceFormat()), c.namespaceFormat() == null ? null : Values.render(c.namespaceFormat())));
-      namespaceFormat = c.namespaceFormat();
-      clearNamespaceFormat = c.namespaceFormat() == null;
-    }
+    // Only custom_format uses the format: with another definition a stale one is not drift.
+    boolean customFormat = "custom_format".equals(c.namespaceDefinition() != null ? c.namespaceDefinition()
+        : live.namespaceDefinition());
+    String namespaceFormat = customFormat ? changed(fields, "namespaceFormat", c.namespaceFormat(),
+        live.namespaceFormat()) : null;
     String prefix = changed(fields, "prefix", c.prefix(), live.prefix() == null ? "" : live.prefix());
     String nonBreaking = changed(fields, "nonBreakingSchemaUpdatesBehavior", c.nonBreakingSchemaUpdatesBehavior(),
         live.nonBreakingSchemaUpdatesBehavior());
@@ -533,17 +542,16 @@ final class Planner {
     UUID id = live.id();
     Schedule s = schedule;
     String nf = namespaceFormat;
-    boolean clear = clearNamespaceFormat;
     List<String> t = tags;
     List<Map<String, Object>> st = streams;
     connectionChanges.add(new ResourceChange(Type.CONNECTION, c.name(), Action.UPDATE, ws, id, fields, null,
         context -> context.api.patchConnection(id, write(c, ws, null, null, st, s, status, namespaceDefinition, nf,
-            clear, prefix, nonBreaking, t, context))));
+            prefix, nonBreaking, t, context))));
   }
 
   private static Live.ConnectionWrite write(ConnectionSpec c, UUID ws, UUID sourceId, UUID destinationId,
       List<Map<String, Object>> streams, Schedule schedule, String status, String namespaceDefinition,
-      String namespaceFormat, boolean clearNamespaceFormat, String prefix, String nonBreaking, List<String> tags,
+      String namespaceFormat, String prefix, String nonBreaking, List<String> tags,
       Applier.Context context) {
     List<Live.Tag> liveTags = null;
     if (tags != null) {
@@ -551,7 +559,7 @@ final class Planner {
       for (String name : new LinkedHashSet<>(tags)) liveTags.add(context.tag(ws, name));
     }
     return new Live.ConnectionWrite(c.name(), sourceId, destinationId, streams, schedule, status,
-        namespaceDefinition, namespaceFormat, clearNamespaceFormat, prefix, nonBreaking, liveTags, ws);
+        namespaceDefinition, namespaceFormat, prefix, nonBreaking, liveTags, ws);
   }
 
   private static void addIfSet(List<FieldChange> fields, String name, Object value) {

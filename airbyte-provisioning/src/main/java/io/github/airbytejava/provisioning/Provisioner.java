@@ -87,7 +87,7 @@ public final class Provisioner {
   public static final class Builder {
     private final Live.Api api;
     private SecretResolver secrets = SecretResolver.environment();
-    private ConnectorFacts facts = ConnectorFacts.NONE;
+    private ConnectorFacts facts = new TypedConnectors();
 
     private Builder(Live.Api api) {
       this.api = api;

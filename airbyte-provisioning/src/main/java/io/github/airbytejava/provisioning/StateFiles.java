@@ -185,7 +185,7 @@ public final class StateFiles {
           });
         }
         if (c.namespaceDefinition() != null) m.put("namespaceDefinition", c.namespaceDefinition());
-        if (c.namespaceFormatSet()) m.put("namespaceFormat", c.namespaceFormat());
+        if (c.namespaceFormat() != null) m.put("namespaceFormat", c.namespaceFormat());
         if (c.prefix() != null) m.put("prefix", c.prefix());
         if (c.nonBreakingSchemaUpdatesBehavior() != null) {
           m.put("nonBreakingSchemaUpdatesBehavior", c.nonBreakingSchemaUpdatesBehavior());
@@ -363,7 +363,7 @@ public final class StateFiles {
       ConnectionSpec.Builder b = ConnectionSpec.builder(name, source, destination).origin(origin);
       b.status(string(f.get("status"), where + " status"));
       b.namespaceDefinition(string(f.get("namespaceDefinition"), where + " namespaceDefinition"));
-      if (f.containsKey("namespaceFormat")) b.namespaceFormat(string(f.get("namespaceFormat"), where));
+      b.namespaceFormat(string(f.get("namespaceFormat"), where + " namespaceFormat"));
       b.prefix(string(f.get("prefix"), where + " prefix"));
       b.nonBreakingSchemaUpdatesBehavior(string(f.get("nonBreakingSchemaUpdatesBehavior"), where));
       if (f.containsKey("tags") && !isNull(f.get("tags"))) b.tags(strings(f.get("tags"), where + " tags"));

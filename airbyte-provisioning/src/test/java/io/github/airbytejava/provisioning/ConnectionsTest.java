@@ -160,6 +160,29 @@ class ConnectionsTest extends ProvisioningTestSupport {
   }
 
   @Test
+  void aNamespaceFormatIsComparedOnlyWhereCustomFormatUsesIt() {
+    provisioner.apply(provisioner.plan(withConnection(fakerToSink().namespaceDefinition("custom_format")
+        .namespaceFormat("raw_${SOURCE_NAMESPACE}").build()))).orThrow();
+    Plan reformat = provisioner.plan(withConnection(fakerToSink().namespaceDefinition("custom_format")
+        .namespaceFormat("stage_${SOURCE_NAMESPACE}").build()));
+    assertEquals(List.of(new FieldChange("namespaceFormat", "\"raw_${SOURCE_NAMESPACE}\"",
+        "\"stage_${SOURCE_NAMESPACE}\"")), reformat.pending().get(0).fields());
+
+    WorkspaceState toDestination = withConnection(fakerToSink().namespaceDefinition("destination").build());
+    Plan plan = provisioner.plan(toDestination);
+    assertEquals(List.of(new FieldChange("namespaceDefinition", "\"custom_format\"", "\"destination\"")),
+        plan.pending().get(0).fields());
+    provisioner.apply(plan).orThrow();
+    assertFalse(provisioner.plan(toDestination).hasChanges(), "the stale format is not drift");
+    assertFalse(provisioner.plan(StateFiles.parse(StateFiles.toYaml(provisioner.export(workspaceId)), "x.yaml"))
+        .hasChanges());
+
+    ProvisioningException e = assertThrows(ProvisioningException.class, () -> provisioner.plan(withConnection(
+        fakerToSink().namespaceDefinition("custom_format").build())));
+    assertTrue(e.getMessage().contains("custom_format needs a namespaceFormat"), e.getMessage());
+  }
+
+  @Test
   void tagsAreCreatedWhenMissingAndComparedByName() {
     ConnectionSpec tagged = fakerToSink().tags("prod", "team-a").build();
     WorkspaceState state = state().source(faker("faker")).destination(devNull("sink")).connection(tagged)

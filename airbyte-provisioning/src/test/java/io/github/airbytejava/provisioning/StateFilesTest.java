@@ -53,7 +53,6 @@ class StateFilesTest extends ProvisioningTestSupport {
     assertEquals("${NOT_A_SECRET}", source.configuration().get("template"));
     ConnectionSpec connection = yaml.connections().get(0);
     assertEquals(Schedule.cron("0 0 6 * * ?"), connection.schedule(), "the UTC Airbyte appends is dropped");
-    assertTrue(connection.namespaceFormatSet());
     assertNull(connection.namespaceFormat());
 
     String json = """
@@ -88,9 +87,25 @@ class StateFilesTest extends ProvisioningTestSupport {
         "bad.yaml:20: connection \"pg-to-sink\": 'paused' is not one of active, inactive",
         "bad.yaml:22: connection \"orphan\": no source named \"mysql-prod\" is declared (declared: pg-prod)",
         "bad.yaml:26: connection \"orphan\" stream \"users\": 'incremental_sideways' is not one of "
-            + String.join(", ", Planner.SYNC_MODES.stream().sorted().toList())), problems);
+            + String.join(", ", Planner.SYNC_MODES.stream().sorted().toList()),
+        // From the connector's schema (airbyte-connectors), at the configuration or the resource.
+        "bad.yaml:6: source \"pg-prod\": database: is required",
+        "bad.yaml:6: source \"pg-prod\": username: is required",
+        "bad.yaml:12: destination \"sink\": test_destination: is required"), problems);
     assertEquals(List.of(), writes(), "nothing is written");
-    assertTrue(e.getMessage().startsWith("5 problems in the desired state:\n  bad.yaml:8:"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("8 problems in the desired state:\n  bad.yaml:8:"), e.getMessage());
+  }
+
+  @Test
+  void aSourceTypeInTheConfigurationNamesTheConnector() {
+    ActorSpec source = StateFiles.parse("""
+        workspace: Default Workspace
+        sources:
+          - name: pg
+            configuration: { sourceType: postgres, host: db.internal }
+        """, "x.yaml").sources().get(0);
+    assertEquals("postgres", source.connector());
+    assertEquals(Map.of("host", "db.internal"), source.configuration(), "Airbyte strips it from what it stores");
   }
 
   @Test

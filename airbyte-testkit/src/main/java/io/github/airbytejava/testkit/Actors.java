@@ -62,7 +62,7 @@ abstract class Actors implements ResourceGroup {
     this.definitions = definitions;
   }
 
-  /** Adds the five operations both have, under {@code /sources} or {@code /destinations}. */
+  /** Adds the six operations both have, under {@code /sources} or {@code /destinations}. */
   void crudRoutes(Routes routes, String capitalized) {
     String collection = "/" + type + "s";
     String item = collection + "/{" + type + "Id}";
@@ -115,8 +115,9 @@ abstract class Actors implements ResourceGroup {
       }
       definition = connectors.byName(type, shortName);
       if (definition == null) {
-        return Reply.badRequest("Unknown " + type + "Type '" + shortName + "'; the fake knows "
-            + connectors.definitions(type).stream().map(Definition::shortName).toList() + ".");
+        // As SourcesController: a name its hand-written table lacks is an UnknownValueProblem.
+        return Reply.valueNotFound("The value you provided was not found: " + type + "Type '" + shortName
+            + "' is not a name the server maps to a definition; send definitionId.", shortName);
       }
     }
     JsonObject stored = configurationToCreate(body, Check.uuid(workspaceId, "workspaceId"), definition,

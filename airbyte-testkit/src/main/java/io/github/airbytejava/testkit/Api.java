@@ -20,12 +20,14 @@ final class Api {
   private final Streams streams;
   private final Connections connections;
   private final Jobs jobs;
+  private final Sources sources;
+  private final Destinations destinations;
   private final List<ResourceGroup> groups;
   private final Stubs stubs;
 
   Api(Context.Settings settings) {
     this.context = new Context(settings);
-    Connectors connectors = new Catalog();
+    Connectors connectors = FactsCatalog.orBuiltIn();
     applications = new Applications(context);
     organizations = new Organizations(connectors);
     users = new Users(organizations);
@@ -37,8 +39,8 @@ final class Api {
     Definitions definitions = new Definitions(connectors, workspaces);
     DeclarativeSourceDefinitions declarative = new DeclarativeSourceDefinitions(workspaces, definitions);
     OAuth oauth = new OAuth(context, connectors, workspaces);
-    Sources sources = new Sources(context, connectors, workspaces, definitions, oauth);
-    Destinations destinations = new Destinations(context, connectors, workspaces, definitions);
+    sources = new Sources(context, connectors, workspaces, definitions, oauth);
+    destinations = new Destinations(context, connectors, workspaces, definitions);
     streams = new Streams(sources, destinations);
     Tags tags = new Tags(workspaces);
     connections = new Connections(context, sources, destinations, streams, tags);
@@ -102,6 +104,15 @@ final class Api {
 
   synchronized void setBasicSchedule(String connectionId, String timing) {
     connections.basicSchedule(connectionId, timing);
+  }
+
+  /** The stored configuration of a source or destination, unmasked, or null when there is none. */
+  synchronized String storedConfiguration(String actorId) {
+    Actors.Actor actor = sources.find(actorId);
+    if (actor == null) {
+      actor = destinations.find(actorId);
+    }
+    return actor == null ? null : Json.GSON.toJson(actor.configuration);
   }
 
   synchronized void nextJobEndsAs(String status) {

@@ -57,7 +57,8 @@ class CrudTest {
   void sourcesCreateGetPatchPutDeleteWithSecretsMaskedAndNumbersKept() {
     Http.Res created = http.post("/sources", obj("name", "pg", "workspaceId", workspaceId,
         "definitionId", "decd338e-5647-4c0b-adf4-da0e75f5a750",
-        "configuration", obj("host", "db", "port", 5432, "password", "hunter2")));
+        "configuration", obj("host", "db", "port", 5432, "database", "app", "username", "u", "password", "hunter2",
+            "jdbc_url_params", "a=b")));
     assertEquals(200, created.status());
     JsonObject source = created.json();
     String id = source.get("sourceId").getAsString();
@@ -76,9 +77,10 @@ class CrudTest {
     assertEquals(5433, patched.getAsJsonObject("configuration").get("port").getAsInt());
 
     JsonObject put = http.put("/sources/" + id, obj("name", "pg3",
-        "configuration", obj("host", "db2", "password", "**********"))).json();
+        "configuration", obj("host", "db2", "port", 5432, "database", "app", "username", "u",
+            "password", "**********"))).json();
     assertEquals("pg3", put.get("name").getAsString());
-    assertFalse(put.getAsJsonObject("configuration").has("port"));
+    assertFalse(put.getAsJsonObject("configuration").has("jdbc_url_params"));
     assertEquals("db2", http.get("/sources/" + id).json().getAsJsonObject("configuration").get("host").getAsString());
 
     assertEquals(204, http.delete("/sources/" + id).status());
@@ -146,6 +148,15 @@ class CrudTest {
     assertEquals(404, http.get("/jobs/424242").status());
     assertEquals(404, http.post("/sources", obj("name", "x", "workspaceId", missing,
         "configuration", obj("sourceType", "faker"))).status());
+  }
+
+  @Test
+  void aConnectorNameTheServerCannotResolveIsValueNotFound() {
+    Http.Res res = http.post("/sources", obj("name", "x", "workspaceId", workspaceId,
+        "configuration", obj("sourceType", "no-such-connector")));
+    assertEquals(400, res.status());
+    assertEquals("value-not-found", res.json().get("title").getAsString());
+    assertEquals("no-such-connector", res.json().getAsJsonObject("data").get("value").getAsString());
   }
 
   @Test

@@ -47,7 +47,7 @@ class OAuthTest {
 
     JsonObject source = http.post("/sources", obj("name", "pg", "workspaceId", workspaceId,
         "definitionId", "decd338e-5647-4c0b-adf4-da0e75f5a750", "secretId", secretId,
-        "configuration", obj("host", "db"))).json();
+        "configuration", obj("host", "db", "port", 5432, "database", "app", "username", "u"))).json();
     JsonObject credentials = source.getAsJsonObject("configuration").getAsJsonObject("credentials");
     assertEquals("**********", credentials.get("access_token").getAsString());
     assertEquals("**********", credentials.get("refresh_token").getAsString());

@@ -25,7 +25,7 @@ class PaginationTest {
     http = new Http(airbyte.fake()).login();
     for (int i = 0; i < 5; i++) {
       http.post("/sources", obj("name", "s" + i, "workspaceId", airbyte.fake().defaultWorkspaceId(),
-          "configuration", obj("sourceType", "faker", "count", i)));
+          "configuration", obj("sourceType", "faker", "count", i + 1)));
     }
   }
 

@@ -7,7 +7,8 @@ import io.github.airbytejava.AirbyteTransportException;
 import io.github.airbytejava.AuthenticationException;
 import io.github.airbytejava.Credentials;
 import io.github.airbytejava.PermissionDeniedException;
-import io.github.airbytejava.generated.model.SourceCreateRequest;
+import io.github.airbytejava.connectors.sources.SourceFaker;
+import io.github.airbytejava.connectors.sources.SourcePostgres;
 import io.github.airbytejava.testkit.FakeAirbyte;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -100,11 +101,11 @@ final class Examples {
   /** So that the quickstart has something to list. */
   private static void addSampleSources(AirbyteClient client, FakeAirbyte fake) {
     UUID workspaceId = UUID.fromString(fake.defaultWorkspaceId());
-    client.sources().createSource(new SourceCreateRequest().name("Sample data").workspaceId(workspaceId)
-        .configuration(Map.of("sourceType", "faker", "count", 100))).execute();
-    client.sources().createSource(new SourceCreateRequest().name("Shop database").workspaceId(workspaceId)
-        .configuration(Map.of("sourceType", "postgres", "host", "db.example.com", "port", 5432,
-            "database", "shop", "username", "reader", "password", "not-a-real-password"))).execute();
+    client.sources().createSource(SourceFaker.builder().count(100).build()
+        .createRequest(workspaceId, "Sample data")).execute();
+    client.sources().createSource(SourcePostgres.builder().host("db.example.com").port(5432).database("shop")
+        .username("reader").password("not-a-real-password").build()
+        .createRequest(workspaceId, "Shop database")).execute();
   }
 
   /**

@@ -1,14 +1,14 @@
 package io.github.airbytejava.examples;
 
 import io.github.airbytejava.SyncOptions;
+import io.github.airbytejava.connectors.destinations.DestinationDevNull;
+import io.github.airbytejava.connectors.sources.SourceFaker;
 import io.github.airbytejava.generated.model.ConnectionCreateRequest;
 import io.github.airbytejava.generated.model.ConnectionResponse;
-import io.github.airbytejava.generated.model.DestinationCreateRequest;
 import io.github.airbytejava.generated.model.DestinationResponse;
 import io.github.airbytejava.generated.model.JobResponse;
 import io.github.airbytejava.generated.model.JobStatusEnum;
 import io.github.airbytejava.generated.model.JobTypeEnum;
-import io.github.airbytejava.generated.model.SourceCreateRequest;
 import io.github.airbytejava.generated.model.SourceResponse;
 import io.github.airbytejava.generated.model.WorkspaceResponse;
 import io.github.airbytejava.testkit.FakeAirbyte;
@@ -48,19 +48,19 @@ public final class Pipeline {
           .orElseThrow(() -> new IllegalStateException("these credentials see no workspace"));
       out.println("Workspace:   " + workspace.getName() + " (" + workspace.getWorkspaceId() + ")");
 
-      // Connector configuration is plain JSON; sourceType and destinationType name the connector.
-      SourceResponse source = client.sources().createSource(new SourceCreateRequest()
-          .name("Example Faker")
-          .workspaceId(workspace.getWorkspaceId())
-          .configuration(Map.of("sourceType", "faker", "count", 1000, "seed", 42)))
+      // Typed configurations: checked against the connector's schema before anything is sent, and the requests
+      // carry the definition id (the server cannot find /dev/null by its destinationType alone).
+      SourceFaker faker = SourceFaker.builder().count(1000).seed(42).build();
+      SourceResponse source = client.sources()
+          .createSource(faker.createRequest(workspace.getWorkspaceId(), "Example Faker"))
           .execute();
       out.println("Source:      " + source.getName() + " (" + source.getSourceId() + ")");
 
-      DestinationResponse destination = client.destinations().createDestination(new DestinationCreateRequest()
-          .name("Example /dev/null")
-          .workspaceId(workspace.getWorkspaceId())
-          .configuration(Map.of("destinationType", "dev-null",
-              "test_destination", Map.of("test_destination_type", "SILENT"))))
+      DestinationDevNull devNull = DestinationDevNull.builder()
+          .testDestination(DestinationDevNull.TestDestination.silent())
+          .build();
+      DestinationResponse destination = client.destinations()
+          .createDestination(devNull.createRequest(workspace.getWorkspaceId(), "Example /dev/null"))
           .execute();
       out.println("Destination: " + destination.getName() + " (" + destination.getDestinationId() + ")");
 

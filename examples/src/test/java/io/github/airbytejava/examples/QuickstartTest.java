@@ -22,7 +22,8 @@ class QuickstartTest {
           .credentials(Credentials.clientCredentials(fake.clientId(), fake.clientSecret())).build()) {
         source = client.sources().createSource(new SourceCreateRequest().name("Orders")
             .workspaceId(UUID.fromString(fake.defaultWorkspaceId()))
-            .configuration(Map.of("sourceType", "postgres", "host", "db", "port", 5432))).execute();
+            .configuration(Map.of("sourceType", "postgres", "host", "db", "port", 5432, "database", "app",
+                "username", "reader"))).execute();
       }
 
       ExampleRun run = ExampleRun.of(Quickstart::run, Map.of("AIRBYTE_API_URL", fake.baseUrl(),
