@@ -116,30 +116,48 @@ public final class Suite {
   // ---------------------------------------------------------------------------------------------------- listing
 
   private void listSources() throws Exception {
-    progress("listing 100 sources, client and floors (JMH, -prof gc)");
+    progress("listing 100 sources, client and floors (side by side, then JMH -prof gc)");
     try (LoopbackServer server = LoopbackServer.start(100, 180)) {
+      JsonObject sideBySide = sideBySide("list", server.baseUrl(), quick ? 1_000 : 5_000);
       Map<String, RunResult> results = jmh(ListSourcesBenchmark.class, "list", server.baseUrl());
       RunResult client = results.get("client");
       RunResult floor = results.get("floor");
       RunResult sameModels = results.get("floorGeneratedModels");
-      double clientUs = p50(client);
-      double floorUs = p50(floor);
-      row("List 100 sources: time per call (p50); floor = OkHttp + plain Gson into hand-written classes",
-          us(clientUs), us(floorUs), ratio(clientUs / floorUs), "≤ 1.1x", clientUs / floorUs <= 1.1);
+      if (sideBySide != null) {
+        double clientUs = sideBySide.get("listNanos").getAsDouble() / 1000;
+        double floorUs = sideBySide.get("listFloorNanos").getAsDouble() / 1000;
+        row("List 100 sources: time per call (median, side by side); floor = OkHttp + plain Gson into hand-written "
+            + "classes", us(clientUs), us(floorUs), ratio(clientUs / floorUs), "≤ 1.1x", clientUs / floorUs <= 1.1);
+      }
       double clientBytes = alloc(client);
       double floorBytes = alloc(floor);
-      row("List 100 sources: allocated per call", kb(clientBytes), kb(floorBytes), ratio(clientBytes / floorBytes),
-          "≤ 1.25x", clientBytes / floorBytes <= 1.25);
+      row("List 100 sources: allocated per call (JMH)", kb(clientBytes), kb(floorBytes),
+          ratio(clientBytes / floorBytes), "≤ 1.25x", clientBytes / floorBytes <= 1.25);
+      double clientUs = p50(client);
       double sameUs = p50(sameModels);
       double sameBytes = alloc(sameModels);
-      row("List 100 sources against the same call parsed into the generated models (the wrapper's own cost): "
-              + "time, allocated", us(clientUs) + ", " + kb(clientBytes), us(sameUs) + ", " + kb(sameBytes),
-          ratio(clientUs / sameUs) + ", " + ratio(clientBytes / sameBytes), "none (information)", null);
-      notes.append(String.format(Locale.ROOT, "- Listing: p90 client %s, floor %s; mean client %s, floor %s; %,d "
-              + "requests served.%n", us(client.getPrimaryResult().getStatistics().getPercentile(90)),
-          us(floor.getPrimaryResult().getStatistics().getPercentile(90)), us(client.getPrimaryResult().getScore()),
-          us(floor.getPrimaryResult().getScore()), server.requests()));
+      row("List 100 sources against the same call parsed into the generated models (the wrapper's own cost; JMH "
+              + "p50, one after the other): time, allocated", us(clientUs) + ", " + kb(clientBytes),
+          us(sameUs) + ", " + kb(sameBytes), ratio(clientUs / sameUs) + ", " + ratio(clientBytes / sameBytes),
+          "none (information)", null);
+      notes.append(String.format(Locale.ROOT, "- Listing, JMH (one benchmark after the other, drift included): p50 "
+              + "client %s, floor %s; p90 client %s, floor %s; %,d requests served.%n", us(clientUs), us(p50(floor)),
+          us(client.getPrimaryResult().getStatistics().getPercentile(90)),
+          us(floor.getPrimaryResult().getStatistics().getPercentile(90)), server.requests()));
     }
+  }
+
+  /** {@link SideBySideHarness} in a JVM of its own; null (and a note) when it fails. */
+  private JsonObject sideBySide(String what, String baseUrl, int rounds) throws Exception {
+    List<String> command = new ArrayList<>(List.of(JAVA, "-cp", CLASSPATH, SideBySideHarness.class.getName(), what));
+    if (baseUrl != null) command.add(baseUrl);
+    command.add(Integer.toString(rounds));
+    Child child = Child.run(out.resolve("side-by-side-" + what + ".log"), null, command.toArray(new String[0]));
+    if (child.result == null) {
+      notes.append("- The side-by-side run (").append(what).append(") failed, exit ").append(child.exitCode)
+          .append(": see ").append(child.log).append('\n');
+    }
+    return child.result;
   }
 
   /** The request object against the direct call, and deriving scoped clients (SurfaceBenchmark). */
@@ -193,28 +211,38 @@ public final class Suite {
   }
 
   private void parse() throws Exception {
-    progress("the generated models' JSON against plain Gson: two pages parsed, a request written (JMH, -prof gc)");
+    progress("the generated models' JSON against plain Gson: two pages parsed, a request written (side by side, then "
+        + "JMH -prof gc)");
+    JsonObject sideBySide = sideBySide("json", null, quick ? 500 : 3_000);
     Map<String, RunResult> results = jmh(DeserializationBenchmark.class, "parse", null);
-    jsonRows("Parse a 100-source page (no HTTP)", results.get("parse100Sources"),
+    jsonRows("Parse a 100-source page (no HTTP)", sideBySide, "parseSources", results.get("parse100Sources"),
         results.get("parse100SourcesPlainGson"), 1.0, 1.2);
-    jsonRows("Parse a 100-job page (no HTTP)", results.get("parse100Jobs"), results.get("parse100JobsPlainGson"),
-        null, null);
-    jsonRows("Write a source create request with a 20-field configuration", results.get("serializeSourceCreate"),
-        results.get("serializeSourceCreatePlainGson"), 1.0, null);
+    jsonRows("Parse a 100-job page (no HTTP)", sideBySide, "parseJobs", results.get("parse100Jobs"),
+        results.get("parse100JobsPlainGson"), null, null);
+    jsonRows("Write a source create request with a 20-field configuration", sideBySide, "serialize",
+        results.get("serializeSourceCreate"), results.get("serializeSourceCreatePlainGson"), 1.0, null);
   }
 
-  /** Time and allocation of one of the generated models' JSON operations against plain Gson; null: no goal. */
-  private void jsonRows(String what, RunResult generated, RunResult plain, Double timeGoal, Double allocGoal) {
-    double generatedUs = 1e6 / p50(generated); // throughput, operations per second
-    double plainUs = 1e6 / p50(plain);
-    row(what + ": time; floor = plain Gson, hand-written classes", us(generatedUs), us(plainUs),
-        ratio(generatedUs / plainUs), timeGoal == null ? "none (information)" : "≤ " + timeGoal + "x",
-        timeGoal == null ? null : generatedUs / plainUs <= timeGoal);
+  /**
+   * Time (side by side) and allocation (JMH) of one of the generated models' JSON operations against plain Gson;
+   * a null goal: information only.
+   */
+  private void jsonRows(String what, JsonObject sideBySide, String name, RunResult generated, RunResult plain,
+      Double timeGoal, Double allocGoal) {
+    if (sideBySide != null) {
+      double generatedUs = sideBySide.get(name + "Nanos").getAsDouble() / 1000;
+      double plainUs = sideBySide.get(name + "FloorNanos").getAsDouble() / 1000;
+      row(what + ": time (median, side by side); floor = plain Gson, hand-written classes", us(generatedUs),
+          us(plainUs), ratio(generatedUs / plainUs), timeGoal == null ? "none (information)" : "≤ " + timeGoal + "x",
+          timeGoal == null ? null : generatedUs / plainUs <= timeGoal);
+    }
     double generatedBytes = alloc(generated);
     double plainBytes = alloc(plain);
-    row(what + ": allocated", kb(generatedBytes), kb(plainBytes), ratio(generatedBytes / plainBytes),
+    row(what + ": allocated (JMH)", kb(generatedBytes), kb(plainBytes), ratio(generatedBytes / plainBytes),
         allocGoal == null ? "none (information)" : "≤ " + allocGoal + "x",
         allocGoal == null ? null : generatedBytes / plainBytes <= allocGoal);
+    notes.append(String.format(Locale.ROOT, "- %s, JMH (one benchmark after the other, drift included): %s, plain "
+        + "Gson %s.%n", what, us(1e6 / p50(generated)), us(1e6 / p50(plain))));
   }
 
   private Map<String, RunResult> jmh(Class<?> benchmark, String name, String baseUrl) throws RunnerException {
@@ -255,10 +283,27 @@ public final class Suite {
   // ------------------------------------------------------------------------------------------------- pagination
 
   private void paginate() throws Exception {
-    progress("streaming 100,000 sources with -Xmx64m");
-    JsonObject client = paginateRun(100_000, "client");
-    JsonObject shortLast = paginateRun(99_950, "client");
-    JsonObject floor = paginateRun(100_000, "floor");
+    int pairs = quick ? 1 : 3;
+    progress("streaming 100,000 sources with -Xmx64m (" + pairs + " runs each of the client and the floor, "
+        + "alternating), then 99,950");
+    // One after the other in alternating order: the machine's load drifts, and the medians see both alike.
+    List<Double> clientTimes = new ArrayList<>();
+    List<Double> floorTimes = new ArrayList<>();
+    JsonObject client = null;
+    JsonObject floor = null;
+    for (int i = 0; i < pairs; i++) {
+      for (String mode : i % 2 == 0 ? List.of("floor", "client") : List.of("client", "floor")) {
+        JsonObject run = paginateRun(100_000, mode, i);
+        if (mode.equals("client")) {
+          if (client == null) client = run;
+          clientTimes.add(run.get("seconds").getAsDouble());
+        } else {
+          if (floor == null) floor = run;
+          floorTimes.add(run.get("seconds").getAsDouble());
+        }
+      }
+    }
+    JsonObject shortLast = paginateRun(99_950, "client", 0);
     long requests = client.get("requests").getAsLong();
     long shortRequests = shortLast.get("requests").getAsLong();
     boolean completes = client.get("exit").getAsInt() == 0 && client.get("items").getAsLong() == 100_000
@@ -273,18 +318,19 @@ public final class Suite {
     row("Stream 99,950 sources (last page short): items, requests",
         String.format(Locale.ROOT, "%,d items, %,d requests", shortLast.get("items").getAsLong(), shortRequests),
         "", "", "completes; 1,000 requests (stops after the short page)", shortCompletes && shortRequests == 1000);
-    double clientSeconds = client.get("seconds").getAsDouble();
-    double floorSeconds = floor.get("seconds").getAsDouble();
-    row("Stream 100,000 sources: time (JVM start-up excluded, client set-up included), peak heap",
+    double clientSeconds = median(clientTimes);
+    double floorSeconds = median(floorTimes);
+    row("Stream 100,000 sources: time (JVM start-up excluded, client set-up included; median of " + pairs
+            + ", alternating), peak heap",
         String.format(Locale.ROOT, "%.1f s, %s", clientSeconds, mb(client.get("peakHeapBytes").getAsLong())),
         String.format(Locale.ROOT, "%.1f s, %s", floorSeconds, mb(floor.get("peakHeapBytes").getAsLong())),
         ratio(clientSeconds / floorSeconds), "≤ 1.2x (floor: plain Gson into hand-written classes)",
         clientSeconds / floorSeconds <= 1.2);
   }
 
-  private JsonObject paginateRun(long total, String mode) throws Exception {
+  private JsonObject paginateRun(long total, String mode, int run) throws Exception {
     try (LoopbackServer server = LoopbackServer.start(total, 180)) {
-      Child child = Child.run(out.resolve("paginate-" + mode + "-" + total + ".log"), null,
+      Child child = Child.run(out.resolve("paginate-" + mode + "-" + total + "-" + run + ".log"), null,
           JAVA, "-Xmx64m", "-cp", CLASSPATH, PaginateHarness.class.getName(), server.baseUrl(), mode);
       JsonObject result = child.result != null ? child.result : new JsonObject();
       result.addProperty("requests", server.listRequests());
