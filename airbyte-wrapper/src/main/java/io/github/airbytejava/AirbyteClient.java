@@ -27,7 +27,7 @@ import io.github.airbytejava.internal.Durations;
 import io.github.airbytejava.internal.HttpLogger;
 import io.github.airbytejava.internal.HttpTransport;
 import io.github.airbytejava.internal.RetryInterceptor;
-import io.github.airbytejava.internal.SendGuard;
+import io.github.airbytejava.internal.Calls;
 import io.github.airbytejava.internal.Version;
 import io.github.airbytejava.internal.auth.AuthInterceptor;
 import java.time.Clock;
@@ -105,7 +105,7 @@ public final class AirbyteClient implements AutoCloseable {
   private AirbyteClient(Shared shared, RequestOptions options) {
     this.shared = shared;
     this.options = options;
-    this.syncs = new Syncs(this, shared.clock, shared.sleeper, shared::syncExecutor);
+    this.syncs = new Syncs(this, shared.clock, shared.sleeper, shared.listener, shared::syncExecutor);
     this.paginator = new Paginator(this);
   }
 
@@ -397,6 +397,7 @@ public final class AirbyteClient implements AutoCloseable {
     final DoubleSupplier jitter;
     final LogLevel logLevel;
     final SecretFields secretFields;
+    final AirbyteListener listener;
     /** The client {@link Builder#build()} returned: only it closes this. */
     AirbyteClient root;
 
@@ -422,6 +423,7 @@ public final class AirbyteClient implements AutoCloseable {
       this.jitter = builder.jitter;
       this.logLevel = builder.logLevel;
       this.secretFields = builder.secretFields;
+      this.listener = builder.listener;
     }
 
     Wiring wiring() {
@@ -489,24 +491,30 @@ public final class AirbyteClient implements AutoCloseable {
       Interceptor logging = config.logLevel == LogLevel.NONE
           ? null : new HttpLogger(config.logLevel, new BodyMasker(config.secretFields));
 
-      // Token requests: no API retries (the token endpoint has its own) and no Authorization.
-      OkHttpClient.Builder token = base.newBuilder().addInterceptor(addUserAgent);
+      // Token requests: no API retries (the token endpoint has its own) and no Authorization; and none of the
+      // user's interceptors, which would see the client secret and the token (a body logger, say). The proxy, TLS
+      // settings, dispatcher and pool stay.
+      OkHttpClient.Builder token = base.newBuilder();
+      token.interceptors().clear();
+      token.networkInterceptors().clear();
+      token.addInterceptor(addUserAgent);
       if (logging != null) token.addInterceptor(logging);
+      Calls calls = new Calls(config.clock);
+      BodyMasker masker = new BodyMasker(config.secretFields);
       auth = AuthInterceptor.create(config.credentials, config.baseUrl, token.build(), config.clock, config.sleeper,
-          config.jitter);
+          config.jitter, calls, config.listener, masker);
 
       // Order matters: retries outside authentication (each attempt gets a current token), logging inside it
-      // (each attempt is logged, the header masked), one-shot bodies last (see SendGuard).
-      SendGuard sendGuard = new SendGuard();
+      // (each attempt is logged, the header masked), one-shot bodies last (see Calls).
       OkHttpClient.Builder api = base.newBuilder()
           .addInterceptor(addUserAgent)
-          .addInterceptor(new RetryInterceptor(config.retryPolicy, sendGuard, config.clock, config.sleeper,
-              config.jitter))
+          .addInterceptor(new RetryInterceptor(config.retryPolicy, calls, config.clock, config.sleeper,
+              config.jitter, config.listener))
           .addInterceptor(auth);
       if (logging != null) api.addInterceptor(logging);
-      api.addInterceptor(sendGuard.oneShotBodies()).addNetworkInterceptor(sendGuard.networkInterceptor());
+      api.addInterceptor(calls.oneShotBodies()).addNetworkInterceptor(calls.networkInterceptor());
       httpClient = api.build();
-      transport = new HttpTransport(httpClient, config.baseUrl, config.clock);
+      transport = new HttpTransport(httpClient, config.baseUrl, config.clock, calls, config.listener, masker);
     }
 
     void close() {
@@ -538,6 +546,7 @@ public final class AirbyteClient implements AutoCloseable {
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
     private LogLevel logLevel = LogLevel.NONE;
     private SecretFields secretFields = SecretFields.ALL;
+    private AirbyteListener listener = AirbyteListener.NONE;
 
     private Builder() {}
 
@@ -556,6 +565,7 @@ public final class AirbyteClient implements AutoCloseable {
       this.jitter = client.jitter;
       this.logLevel = client.logLevel;
       this.secretFields = client.secretFields;
+      this.listener = client.listener;
     }
 
     /**
@@ -634,7 +644,8 @@ public final class AirbyteClient implements AutoCloseable {
     /**
      * An OkHttp client to build on: its proxy, TLS settings (custom CA, client certificates), interceptors,
      * dispatcher and connection pool are kept; this builder's timeouts replace its own, and the client adds its
-     * own interceptors after yours (so yours see each call once, before retries and authentication). If not
+     * own interceptors after yours (so yours see each call once, before retries and authentication). Token requests
+     * go without your interceptors: they carry the client secret and the token. If not
      * specified, a new OkHttp client is created. Closing the {@code AirbyteClient} does not shut a given client
      * down.
      */
@@ -683,6 +694,15 @@ public final class AirbyteClient implements AutoCloseable {
      */
     public Builder logLevel(LogLevel logLevel) {
       this.logLevel = Objects.requireNonNull(logLevel, "logLevel");
+      return this;
+    }
+
+    /**
+     * Who hears each call's start and end, each retry, each token refresh and each sync poll, for metrics and
+     * traces. If not specified, {@link AirbyteListener#NONE} is used, and the client builds no event at all.
+     */
+    public Builder listener(AirbyteListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

@@ -6,21 +6,29 @@ import io.github.airbytejava.generated.model.JobOrderByEnum;
 import io.github.airbytejava.generated.model.JobResponse;
 import io.github.airbytejava.generated.model.JobStatusEnum;
 import io.github.airbytejava.generated.model.JobTypeEnum;
+import io.github.airbytejava.generated.model.JobsResponse;
+import io.github.airbytejava.internal.Listeners;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Starts a connection's jobs (sync, reset, refresh, clear) without ever starting two, and waits for them;
- * obtained from {@link AirbyteClient#syncs()}.
+ * Starts a connection's jobs (sync, reset, refresh, clear) without ever starting two, waits for them, and finds
+ * them; obtained from {@link AirbyteClient#syncs()}.
  *
  * <pre>{@code
  * JobResponse job = client.syncs().run(connectionId);
@@ -32,56 +40,78 @@ import java.util.function.Supplier;
  * subclasses) and for a job still running at the deadline ({@link SyncTimeoutException}).
  *
  * <p>The waiting methods block the calling thread (polling, see {@link SyncOptions}); the {@code *Async} forms
- * wait on a thread of the client instead. Cancelling their future stops the waiting (it interrupts that thread)
- * but does not cancel the job: use {@code client.jobs().cancelJob(id).execute()} for that.
+ * wait on a thread of the client instead. However their future completes (cancelled, {@code orTimeout},
+ * completed by you, or a dependent stage cancelled), the waiting stops; the job itself goes on: use
+ * {@code client.jobs().cancelJob(id).execute()} to cancel it. Each poll is logged at DEBUG on
+ * {@code io.github.airbytejava.sync} and told to the client's {@link AirbyteListener}.
  */
 public final class Syncs {
   private static final int ACTIVE_JOB_LOOKUP = 10;
+  private static final Logger LOG = LoggerFactory.getLogger("io.github.airbytejava.sync");
 
   private final AirbyteClient client;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final AirbyteListener listener;
   private final Supplier<ExecutorService> executor;
 
-  Syncs(AirbyteClient client, Clock clock, Sleeper sleeper, Supplier<ExecutorService> executor) {
+  Syncs(AirbyteClient client, Clock clock, Sleeper sleeper, AirbyteListener listener,
+      Supplier<ExecutorService> executor) {
     this.client = client;
     this.clock = clock;
     this.sleeper = sleeper;
+    this.listener = listener;
     this.executor = executor;
   }
 
-  /** Starts a sync of the connection, or returns the one already running; see {@link #start(UUID, JobTypeEnum)}. */
-  public JobResponse start(UUID connectionId) {
+  /** Starts a sync of the connection, or joins the one already running; see {@link #start(UUID, JobTypeEnum)}. */
+  public JobStart start(UUID connectionId) {
     return start(connectionId, JobTypeEnum.SYNC);
   }
 
   /**
-   * Starts a job of the connection ({@code POST /jobs}, sent once and never retried), or returns the job of
-   * this type that is already active. Airbyte answers 409 when the connection already has a running job;
-   * and when the call times out or fails with a 5xx, the job may have been created anyway (on a loaded server
-   * {@code POST /jobs} can take minutes). In those cases the newest active job ({@code pending}, {@code queued},
-   * {@code running} or {@code incomplete}) of the connection and type is returned; if there is none, the
-   * original exception is thrown. An active job of another type (a reset while you asked for a sync) is not
-   * yours: the 409 is thrown.
+   * Starts a job of the connection ({@code POST /jobs}, never sent twice once it may have reached the server), or
+   * joins the job of this type that is already active. Airbyte answers 409 when the connection already has a
+   * running job; and when the call times out or fails with a 5xx, the job may have been created anyway (on a
+   * loaded server {@code POST /jobs} can take minutes). In those cases the newest active job ({@code pending},
+   * {@code queued}, {@code running} or {@code incomplete}) of this connection and type is joined; if there is none,
+   * the original exception is thrown. An active job of another type (a reset while you asked for a sync) is not
+   * yours: the 409 is thrown. A 429 means the server refused to create the job: the request is sent again after its
+   * {@code Retry-After} (or the retry policy's backoff), within the client's {@link RetryPolicy}.
    *
-   * @return the job as created or found; it usually has not finished
+   * @return the job, and whether it was started or joined
    */
-  public JobResponse start(UUID connectionId, JobTypeEnum jobType) {
+  public JobStart start(UUID connectionId, JobTypeEnum jobType) {
     Objects.requireNonNull(connectionId, "connectionId");
     Objects.requireNonNull(jobType, "jobType");
     JobsApi jobs = client.jobs();
-    try {
-      return withJobId(jobs.createJob(new JobCreateRequest().connectionId(connectionId).jobType(jobType)).execute());
-    } catch (ConflictException | ServerException | AirbyteTransportException e) {
-      JobResponse active;
+    RetryPolicy policy = client.retryPolicy();
+    Instant begin = clock.instant();
+    for (int attempt = 1; ; attempt++) {
       try {
-        active = findActive(jobs, connectionId, jobType);
-      } catch (AirbyteException lookupFailure) {
-        e.addSuppressed(lookupFailure);
-        throw e;
+        return new JobStart(withJobId(jobs.createJob(new JobCreateRequest().connectionId(connectionId)
+            .jobType(jobType)).execute()), false);
+      } catch (RateLimitException e) {
+        Duration wait = e.getRetryAfter() != null ? e.getRetryAfter() : backoff(policy, attempt);
+        boolean allowed = attempt < policy.maxAttempts() && wait.compareTo(policy.maxDelay()) <= 0
+            && !clock.instant().plus(wait).isAfter(begin.plus(policy.maxElapsed()));
+        if (!allowed) throw e;
+        int failed = attempt;
+        LOG.debug("POST {}: 429, the job was not created; asking again in {} ms", e.getPath(), wait.toMillis());
+        Listeners.tell(listener, l -> l.onRetry(new AirbyteListener.Retry("POST", e.getPath(), failed, 429, null,
+            wait)));
+        sleep(wait, "to start a job of connection " + connectionId);
+      } catch (ConflictException | ServerException | AirbyteTransportException e) {
+        JobResponse active;
+        try {
+          active = findActive(jobs, connectionId, jobType);
+        } catch (AirbyteException lookupFailure) {
+          e.addSuppressed(lookupFailure);
+          throw e;
+        }
+        if (active == null) throw e;
+        return new JobStart(withJobId(active), true);
       }
-      if (active == null) throw e;
-      return withJobId(active);
     }
   }
 
@@ -95,15 +125,48 @@ public final class Syncs {
     return job;
   }
 
-  /** The newest job of the connection and type that has not finished, or null. */
+  /**
+   * The newest job of this connection and type that has not finished, or null. The listing is filtered by the
+   * server, and each job checked again here: a job of another connection or type (a server or proxy that ignores a
+   * filter) is never joined.
+   */
   private JobResponse findActive(JobsApi jobs, UUID connectionId, JobTypeEnum jobType) {
-    List<JobResponse> recent = jobs.listJobs().connectionId(connectionId).jobType(jobType).limit(ACTIVE_JOB_LOOKUP)
-        .orderBy(JobOrderByEnum.CREATED_AT_DESC).execute().getData();
-    if (recent == null) return null;
-    for (JobResponse job : recent) {
+    for (JobResponse job : recent(jobs, connectionId, jobType)) {
       if (!isTerminal(job, false)) return job;
     }
     return null;
+  }
+
+  private static List<JobResponse> recent(JobsApi jobs, UUID connectionId, JobTypeEnum jobType) {
+    List<JobResponse> recent = jobs.listJobs().connectionId(connectionId).jobType(jobType).limit(ACTIVE_JOB_LOOKUP)
+        .orderBy(JobOrderByEnum.CREATED_AT_DESC).execute().getData();
+    return recent == null ? List.of() : recent.stream().filter(job -> job != null
+        && connectionId.equals(job.getConnectionId()) && (jobType == null || jobType == job.getJobType())).toList();
+  }
+
+  /** The connection's newest job of any type and status, if it has one. */
+  public Optional<JobResponse> latestJob(UUID connectionId) {
+    return latestJob(connectionId, null);
+  }
+
+  /** The connection's newest job of this type (null: any), whatever its status, if it has one. */
+  public Optional<JobResponse> latestJob(UUID connectionId, JobTypeEnum jobType) {
+    Objects.requireNonNull(connectionId, "connectionId");
+    return recent(client.jobs(), connectionId, jobType).stream().findFirst();
+  }
+
+  /**
+   * Every job of the connection, newest first, fetched page by page as the stream is read. A job started while
+   * the stream is read moves the later pages by one: the job seen twice is left out the second time.
+   */
+  public Stream<JobResponse> jobs(UUID connectionId) {
+    Objects.requireNonNull(connectionId, "connectionId");
+    Set<Long> seen = new HashSet<>();
+    return client.paginate().all((limit, offset) -> {
+      JobsResponse page = client.jobs().listJobs().connectionId(connectionId).orderBy(JobOrderByEnum.CREATED_AT_DESC)
+          .limit(limit).offset(offset).execute();
+      return Paginator.Page.of(page.getData(), page.getNext());
+    }).filter(job -> job.getJobId() == null || seen.add(job.getJobId()));
   }
 
   /** Runs a sync of the connection and waits for it with {@link SyncOptions#defaults()}. */
@@ -121,7 +184,7 @@ public final class Syncs {
   public JobResponse run(UUID connectionId, JobTypeEnum jobType, SyncOptions options) {
     Objects.requireNonNull(options, "options");
     Instant deadline = clock.instant().plus(options.timeout());
-    JobResponse job = start(connectionId, jobType);
+    JobResponse job = start(connectionId, jobType).job();
     return waitFor(job.getJobId(), job, deadline, options);
   }
 
@@ -169,26 +232,38 @@ public final class Syncs {
 
   private JobResponse waitFor(long jobId, JobResponse job, Instant deadline, SyncOptions options) {
     JobsApi jobs = client.jobs();
-    options.onProgress().accept(job);
+    int poll = 1;
+    polled(jobId, poll, job, null, options);
     Duration interval = options.pollInterval();
     AirbyteException lastFailure = null;
     while (!isTerminal(job, options.incompleteIsTerminal())) {
       Instant now = clock.instant();
       if (!now.isBefore(deadline)) throw timedOut(jobs, jobId, job, options, lastFailure);
       Duration remaining = Duration.between(now, deadline);
-      sleep(interval.compareTo(remaining) < 0 ? interval : remaining, jobId);
+      sleep(interval.compareTo(remaining) < 0 ? interval : remaining, "for job " + jobId);
       interval = grow(interval, options.maxPollInterval());
+      poll++;
       try {
         job = jobs.getJob(jobId).execute();
         lastFailure = null;
       } catch (AirbyteTransportException | ServerException | RateLimitException e) {
         // A blip during a wait of hours is no reason to give up: the deadline still bounds the wait.
         lastFailure = e;
+        polled(jobId, poll, job, e, options);
         continue;
       }
-      options.onProgress().accept(job);
+      polled(jobId, poll, job, null, options);
     }
     return job;
+  }
+
+  private void polled(long jobId, int poll, JobResponse job, AirbyteException failure, SyncOptions options) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("Job {}, poll {}: {}", jobId, poll, failure != null ? "failed: " + failure.getMessage()
+          : job.getStatus() + " (" + job.getRowsSynced() + " rows, " + job.getBytesSynced() + " bytes)");
+    }
+    Listeners.tell(listener, l -> l.onSyncPoll(new AirbyteListener.SyncPoll(jobId, poll, job, failure)));
+    if (failure == null) options.onProgress().accept(job);
   }
 
   private SyncTimeoutException timedOut(JobsApi jobs, long jobId, JobResponse last, SyncOptions options,
@@ -212,17 +287,24 @@ public final class Syncs {
     return next.compareTo(max) > 0 ? max : next;
   }
 
-  private void sleep(Duration duration, long jobId) {
+  /** Full jitter would make tests of a 429 guess; the policy's ceiling for this attempt is used as is. */
+  private static Duration backoff(RetryPolicy policy, int attempt) {
+    Duration wait = policy.initialDelay();
+    for (int i = 1; i < attempt && wait.compareTo(policy.maxDelay()) < 0; i++) wait = wait.multipliedBy(2);
+    return wait.compareTo(policy.maxDelay()) > 0 ? policy.maxDelay() : wait;
+  }
+
+  private void sleep(Duration duration, String what) {
     try {
       sleeper.sleep(duration);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AirbyteException("Interrupted while waiting for job " + jobId, e);
+      throw new AirbyteException("Interrupted while waiting " + what, e);
     }
   }
 
   private <T> CompletableFuture<T> async(Supplier<T> work) {
-    CompletableFuture<T> future = new CompletableFuture<>();
+    Linked<T> future = new Linked<>(null);
     Future<?> task;
     try {
       task = executor.get().submit(() -> {
@@ -232,14 +314,37 @@ public final class Syncs {
           future.completeExceptionally(t);
         }
       });
-    } catch (RejectedExecutionException e) {
-      future.completeExceptionally(new AirbyteException("The AirbyteClient is closed", e));
+    } catch (IllegalStateException | RejectedExecutionException closed) {
+      future.completeExceptionally(new AirbyteException("The AirbyteClient is closed", closed));
       return future;
     }
-    // CompletableFuture.cancel does not interrupt; the task's Future does, which ends the sleep between polls.
-    future.whenComplete((result, failure) -> {
-      if (future.isCancelled()) task.cancel(true);
-    });
+    // However the future completes, the wait ends: the task's Future interrupts the sleep between polls, which
+    // CompletableFuture.cancel (or orTimeout, or complete) alone would not.
+    future.whenComplete((result, failure) -> task.cancel(true));
     return future;
+  }
+
+  /**
+   * A future whose dependent stages ({@code thenApply}, ...) are linked to it: cancelling one of them cancels this
+   * one too, so that the wait behind it stops.
+   */
+  private static final class Linked<T> extends CompletableFuture<T> {
+    private final CompletableFuture<?> root;
+
+    Linked(CompletableFuture<?> root) {
+      this.root = root;
+    }
+
+    @Override
+    public <U> CompletableFuture<U> newIncompleteFuture() {
+      return new Linked<>(root == null ? this : root);
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      if (root != null) root.cancel(mayInterruptIfRunning);
+      return cancelled;
+    }
   }
 }

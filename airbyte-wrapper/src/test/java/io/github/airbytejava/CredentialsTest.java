@@ -43,6 +43,9 @@ class CredentialsTest {
     assertEquals("Credentials{clientCredentials, clientId=abcd…, tokenUrl=http://host:8000/api/public/v1/applications/token}",
         Credentials.clientCredentials("abcdef-0123", "s3cr3t-value", "http://host:8000/api/public/v1/applications/token")
             .toString());
+    assertEquals("Credentials{clientCredentials, clientId=abcd…, tokenUrl=https://sso.example.com/token}",
+        Credentials.clientCredentials("abcdef-0123", "s3cr3t-value", "https://proxy-user:proxy-pass@sso.example.com/token")
+            .toString(), "the token URL's user and password are not shown");
     assertEquals("Credentials{bearerToken}", Credentials.bearerToken("eyJ-token-value").toString());
     assertEquals("Credentials{basic, username=airbyte}", Credentials.basic("airbyte", "s3cr3t-value").toString());
     assertEquals("Credentials{none}", Credentials.none().toString());

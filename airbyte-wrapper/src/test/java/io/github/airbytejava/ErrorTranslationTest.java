@@ -260,4 +260,32 @@ class ErrorTranslationTest extends FacadeTestSupport {
     routes.on("GET /v1/jobs/200", response(200, "application/json", "{{{"));
     for (Executable call : calls) assertThrows(AirbyteException.class, call);
   }
+
+  @Test
+  void rawErrorBodiesAndDetailsInExceptionsAreMaskedAsLogsAre() {
+    routes.on("POST /v1/sources", json(400, "{\"title\":\"bad-request\",\"detail\":\"invalid password=p4ss-w0rd-1\","
+        + "\"data\":{\"definitionId\":\"x\",\"configuration\":{\"host\":\"db.internal\",\"password\":\"p4ss-w0rd-1\"}}}"));
+    BadRequestException e = assertThrows(BadRequestException.class, () -> noRetries().sources()
+        .createSource(new io.github.airbytejava.generated.model.SourceCreateRequest().name("pg")
+            .workspaceId(UUID.fromString(SOURCE_ID)).configuration(Map.of("host", "db.internal"))).execute());
+
+    for (String text : List.of(e.getMessage(), e.getRawBody(), String.valueOf(e.getDetail()))) {
+      assertFalse(text.contains("p4ss-w0rd-1") || text.contains("db.internal"), text);
+    }
+  }
+
+  @Test
+  void aParseErrorsCauseQuotesNoneOfTheBody() {
+    routes.on("GET /v1/jobs/1", json(200, "{\"jobId\":\"not-a-number\",\"configuration\":{\"password\":\"p4ss\"},"
+        + "\"status\":\"running\",\"note\":\"secret-in-a-string-1\"}"));
+    MalformedResponseException e = assertThrows(MalformedResponseException.class,
+        () -> noRetries().jobs().getJob(1L).execute());
+
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      assertFalse(String.valueOf(t.getMessage()).contains("secret-in-a-string-1"), t.toString());
+      assertFalse(String.valueOf(t.getMessage()).contains("p4ss"), t.toString());
+    }
+    assertFalse(e.getRawBody().contains("p4ss"), e.getRawBody());
+  }
 }
+

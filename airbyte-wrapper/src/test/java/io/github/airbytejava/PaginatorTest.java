@@ -23,8 +23,18 @@ class PaginatorTest extends FacadeTestSupport {
   }
 
   private MockResponse page(RecordedRequest request, int total, String item) {
-    int limit = Integer.parseInt(request.getUrl().queryParameter("limit"));
-    int offset = Integer.parseInt(request.getUrl().queryParameter("offset"));
+    return page(limit(request), offset(request), total, item);
+  }
+
+  private static int limit(RecordedRequest request) {
+    return Integer.parseInt(request.getUrl().queryParameter("limit"));
+  }
+
+  private static int offset(RecordedRequest request) {
+    return Integer.parseInt(request.getUrl().queryParameter("offset"));
+  }
+
+  private MockResponse page(int limit, int offset, int total, String item) {
     List<String> items = new ArrayList<>();
     for (int i = offset; i < Math.min(total, offset + limit); i++) items.add(item.replace("#", String.valueOf(i)));
     String next = items.isEmpty() ? "" : server.url("/v1/x?limit=" + limit + "&offset=" + (offset + limit)).toString();
@@ -119,10 +129,39 @@ class PaginatorTest extends FacadeTestSupport {
     List<Integer> pages = new ArrayList<>();
     List<Integer> items = Paginator.stream(3, (limit, offset) -> {
       pages.add(offset);
-      return offset >= 7 ? List.of() : List.of(offset, offset + 1, offset + 2).subList(0, Math.min(3, 7 - offset));
+      return Paginator.Page.of(offset >= 7 ? List.of()
+          : List.of(offset, offset + 1, offset + 2).subList(0, Math.min(3, 7 - offset)), "more");
     }).collect(Collectors.toList());
     assertEquals(List.of(0, 1, 2, 3, 4, 5, 6), items);
     assertEquals(List.of(0, 3, 6), pages);
+  }
+
+  @Test
+  void aServerThatCapsTheLimitStillPagesThroughEverything() {
+    routes.on("GET /v1/sources", request -> page(Math.min(40, limit(request)), offset(request), 250,
+        "{\"name\":\"source-#\"}"));
+    List<String> names = client().paginate().sources().map(SourceResponse::getName).collect(Collectors.toList());
+
+    assertEquals(250, names.size(), "a short page is not the end while the server says there is more");
+    assertEquals("source-249", names.get(249));
+    assertEquals(List.of("0", "40", "80", "120", "160", "200", "240"), offsets());
+  }
+
+  @Test
+  void aPageWithoutNextIsTheLast() {
+    routes.on("GET /v1/sources", json(200, "{\"data\":[{\"name\":\"a\"},{\"name\":\"b\"}],\"next\":\"\"}"));
+    assertEquals(2, client().paginate().sources().count());
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void aServerThatIgnoresOffsetFailsTheStreamInsteadOfLoopingForever() {
+    routes.on("GET /v1/sources", request -> page(limit(request), 0, 500, "{\"name\":\"source-#\"}"));
+    Stream<SourceResponse> stream = client().paginate().sources();
+    AirbyteException e = assertThrows(AirbyteException.class, stream::count);
+    assertEquals("The page at offset 100 is the same as the one before it: the server ignores offset. Stopping"
+        + " after 100 items rather than reading the same page forever.", e.getMessage());
+    assertEquals(2, server.getRequestCount());
   }
 
   @Test

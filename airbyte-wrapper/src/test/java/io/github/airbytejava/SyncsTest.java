@@ -181,9 +181,10 @@ class SyncsTest extends FacadeTestSupport {
         + "\"try-again-later\",\"detail\":\"A sync is already running for: " + CONNECTION + "\"}"));
     routes.on("GET /v1/jobs", json(200, jobs(job(7, "running"), job(6, "succeeded"))));
 
-    JobResponse job = client().syncs().start(CONNECTION);
+    JobStart start = client().syncs().start(CONNECTION);
 
-    assertEquals(7L, job.getJobId());
+    assertEquals(7L, start.jobId());
+    assertTrue(start.joined());
     assertEquals(1, routes.requests("POST /v1/jobs").size());
     RecordedRequest lookup = routes.requests("GET /v1/jobs").get(0);
     assertEquals(CONNECTION.toString(), lookup.getUrl().queryParameter("connectionId"));
@@ -216,7 +217,7 @@ class SyncsTest extends FacadeTestSupport {
         .body(job(8, "pending")).build());
     routes.on("GET /v1/jobs", json(200, jobs(job(8, "pending"))));
     AirbyteClient client = track(builder().readTimeout(Duration.ofMillis(300)).build());
-    assertEquals(8L, client.syncs().start(CONNECTION).getJobId());
+    assertEquals(8L, client.syncs().start(CONNECTION).jobId());
     assertEquals(1, routes.requests("POST /v1/jobs").size());
   }
 
@@ -251,4 +252,143 @@ class SyncsTest extends FacadeTestSupport {
       assertFalse(Syncs.isTerminal(new JobResponse().status(waiting), true), String.valueOf(waiting));
     }
   }
+
+  private static String jobOf(long id, String status, String type, java.util.UUID connection) {
+    return job(id, status, type, 0).replace(CONNECTION.toString(), connection.toString());
+  }
+
+  @Test
+  void startSaysItStartedANewJob() {
+    routes.on("POST /v1/jobs", json(200, job(4, "pending")));
+    JobStart start = client().syncs().start(CONNECTION);
+    assertTrue(start.started());
+    assertEquals(4L, start.jobId());
+  }
+
+  @Test
+  void theJobJoinedIsOfThatConnectionAndTypeEvenWhenTheServerIgnoresTheFilters() {
+    java.util.UUID other = java.util.UUID.fromString("99999999-2222-3333-4444-555555555555");
+    routes.on("POST /v1/jobs", json(409, "{\"title\":\"try-again-later\"}"));
+    routes.on("GET /v1/jobs", json(200, jobs(jobOf(9, "running", "sync", other), job(8, "running", "reset", 0))));
+
+    assertThrows(ConflictException.class, () -> client().syncs().start(CONNECTION));
+
+    routes.reset();
+    routes.on("POST /v1/jobs", json(409, "{\"title\":\"try-again-later\"}"));
+    routes.on("GET /v1/jobs", json(200, jobs(jobOf(9, "running", "sync", other), job(7, "running"))));
+    assertEquals(7L, client().syncs().start(CONNECTION).jobId());
+  }
+
+  @Test
+  void aRefusedStartIsSentAgainAfterItsRetryAfterOnTheTestsClock() {
+    routes.on("POST /v1/jobs", new MockResponse.Builder().code(429).addHeader("Retry-After", "30").build(),
+        json(200, job(5, "pending")));
+    long before = System.nanoTime();
+
+    JobStart start = client().syncs().start(CONNECTION);
+
+    assertEquals(5L, start.jobId());
+    assertTrue(start.started());
+    assertEquals(2, routes.requests("POST /v1/jobs").size(), "a 429 created nothing: asking again is safe");
+    assertEquals(List.of(Duration.ofSeconds(30)), sleeper.sleeps);
+    assertTrue(System.nanoTime() - before < TimeUnit.SECONDS.toNanos(5), "the 30 s passed on the test's clock");
+  }
+
+  @Test
+  void aStartRefusedForLongerThanThePolicyAllowsIsThrown() {
+    routes.on("POST /v1/jobs", new MockResponse.Builder().code(429).addHeader("Retry-After", "600").build());
+    RateLimitException e = assertThrows(RateLimitException.class, () -> client().syncs().start(CONNECTION));
+    assertEquals(Duration.ofMinutes(10), e.getRetryAfter());
+    assertEquals(1, routes.requests("POST /v1/jobs").size());
+  }
+
+  @Test
+  void latestJobIsTheConnectionsNewest() {
+    routes.on("GET /v1/jobs", json(200, jobs(job(12, "running"), job(11, "succeeded"))));
+    assertEquals(12L, client().syncs().latestJob(CONNECTION).orElseThrow().getJobId());
+    RecordedRequest request = routes.requests("GET /v1/jobs").get(0);
+    assertEquals("createdAt|DESC", request.getUrl().queryParameter("orderBy"));
+    assertEquals(CONNECTION.toString(), request.getUrl().queryParameter("connectionId"));
+
+    routes.reset();
+    routes.on("GET /v1/jobs", json(200, jobs()));
+    assertTrue(client().syncs().latestJob(CONNECTION, JobTypeEnum.RESET).isEmpty());
+  }
+
+  @Test
+  void jobsAreListedNewestFirstWithoutTheOneAStartedJobPushesOntoTheNextPage() {
+    java.util.List<String> page1 = new java.util.ArrayList<>();
+    for (int i = 0; i < 100; i++) page1.add(job(200 - i, "succeeded"));
+    // A job started between the pages pushes job 101 from the first page onto the second one.
+    String page2 = jobs(job(101, "succeeded"), job(100, "succeeded")).replace("\"next\":\"\"", "\"next\":\"n\"");
+    routes.on("GET /v1/jobs", json(200, jobs(page1.toArray(new String[0])).replace("\"next\":\"\"", "\"next\":\"n\"")),
+        json(200, page2));
+
+    List<Long> ids = client().syncs().jobs(CONNECTION).map(JobResponse::getJobId).collect(Collectors.toList());
+
+    assertEquals(101, ids.size());
+    assertEquals(200L, ids.get(0));
+    assertEquals(100L, ids.get(100));
+    assertEquals("createdAt|DESC", routes.requests("GET /v1/jobs").get(1).getUrl().queryParameter("orderBy"));
+  }
+
+  /** Polls a running job every 20 ms of real time, counting the polls, until the test is over. */
+  private AirbyteClient pollingForever(java.util.concurrent.atomic.AtomicInteger polls) {
+    routes.on("POST /v1/jobs", json(200, job(1, "running")));
+    routes.on("GET /v1/jobs/1", request -> {
+      polls.incrementAndGet();
+      return json(200, job(1, "running"));
+    });
+    return track(builder().sleeper(duration -> Thread.sleep(20)).build());
+  }
+
+  private static void assertPollingStops(java.util.concurrent.atomic.AtomicInteger polls) throws Exception {
+    Thread.sleep(100); // what was in flight lands
+    int after = polls.get();
+    Thread.sleep(200);
+    assertEquals(after, polls.get(), "no poll after the future completed");
+  }
+
+  @Test
+  void theWaitStopsWhenTheFutureTimesOut() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+    CompletableFuture<JobResponse> future = pollingForever(polls).syncs()
+        .runAsync(CONNECTION, JobTypeEnum.SYNC, options).orTimeout(150, TimeUnit.MILLISECONDS);
+    assertInstanceOf(java.util.concurrent.TimeoutException.class,
+        assertThrows(ExecutionException.class, () -> future.get(5, TimeUnit.SECONDS)).getCause());
+    assertPollingStops(polls);
+  }
+
+  @Test
+  void theWaitStopsWhenTheCallerCompletesTheFuture() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+    CompletableFuture<JobResponse> future = pollingForever(polls).syncs().runAsync(CONNECTION, JobTypeEnum.SYNC,
+        options);
+    Thread.sleep(100);
+    future.completeExceptionally(new IllegalStateException("no longer needed"));
+    assertPollingStops(polls);
+  }
+
+  @Test
+  void theWaitStopsWhenADependentStageIsCancelled() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+    CompletableFuture<JobResponse> future = pollingForever(polls).syncs().runAsync(CONNECTION, JobTypeEnum.SYNC,
+        options);
+    CompletableFuture<Long> rows = future.thenApply(JobResponse::getRowsSynced);
+    Thread.sleep(100);
+    rows.cancel(true);
+    assertTrue(future.isCancelled());
+    assertPollingStops(polls);
+  }
+
+  @Test
+  void runAsyncOnAClosedClientReturnsAFailedFuture() {
+    AirbyteClient client = client();
+    client.close();
+    CompletableFuture<JobResponse> future = client.syncs().runAsync(CONNECTION, JobTypeEnum.SYNC, options);
+    assertTrue(future.isCompletedExceptionally());
+    assertEquals("The AirbyteClient is closed", assertThrows(ExecutionException.class, future::get).getCause()
+        .getMessage());
+  }
 }
+

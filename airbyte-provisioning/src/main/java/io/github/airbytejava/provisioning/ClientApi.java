@@ -114,8 +114,7 @@ final class ClientApi implements Live.Api {
     for (DefinitionResponse d : data == null ? List.<DefinitionResponse>of() : data) {
       String repo = d.getDockerRepository() == null ? "" : d.getDockerRepository();
       String image = repo.substring(repo.lastIndexOf('/') + 1);
-      out.add(new Live.Definition(d.getId(), image.startsWith(prefix) ? image.substring(prefix.length()) : image,
-          d.getName()));
+      out.add(new Live.Definition(d.getId(), image.startsWith(prefix) ? image.substring(prefix.length()) : image));
     }
     return out;
   }

@@ -32,7 +32,7 @@ final class Live {
       boolean sourceDefinedCursor, List<List<String>> sourceDefinedPrimaryKey, List<List<String>> fields) {}
 
   /** A connector definition the workspace can use. */
-  record Definition(UUID id, String slug, String name) {}
+  record Definition(UUID id, String slug) {}
 
   /** A connection's fields to write; null fields are left out. */
   record ConnectionWrite(String name, UUID sourceId, UUID destinationId, List<Map<String, Object>> streams,

@@ -91,14 +91,6 @@ final class Values {
     return a == null ? b == null : a.equals(b);
   }
 
-  /** Whether a desired value holds a secret anywhere. */
-  static boolean hasSecret(Object value) {
-    if (value instanceof Secret) return true;
-    if (value instanceof Map<?, ?> m) return m.values().stream().anyMatch(Values::hasSecret);
-    if (value instanceof List<?> l) return l.stream().anyMatch(Values::hasSecret);
-    return false;
-  }
-
   /** A desired value with every secret replaced by what {@code secret} gives for it. */
   static Object map(Object value, Function<Secret, Object> secret) {
     if (value instanceof Secret s) return secret.apply(s);

@@ -97,6 +97,18 @@ class StateFilesTest extends ProvisioningTestSupport {
   }
 
   @Test
+  void aSourceTypeInTheConfigurationNamesTheConnector() {
+    ActorSpec source = StateFiles.parse("""
+        workspace: Default Workspace
+        sources:
+          - name: pg
+            configuration: { sourceType: postgres, host: db.internal }
+        """, "x.yaml").sources().get(0);
+    assertEquals("postgres", source.connector());
+    assertEquals(Map.of("host", "db.internal"), source.configuration(), "Airbyte strips it from what it stores");
+  }
+
+  @Test
   void unknownConnectorAndBadYamlAreProblemsWithLines() {
     WorkspaceState state = StateFiles.parse("""
         workspace: Default Workspace

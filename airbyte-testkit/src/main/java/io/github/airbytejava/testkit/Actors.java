@@ -62,7 +62,7 @@ abstract class Actors implements ResourceGroup {
     this.definitions = definitions;
   }
 
-  /** Adds the five operations both have, under {@code /sources} or {@code /destinations}. */
+  /** Adds the six operations both have, under {@code /sources} or {@code /destinations}. */
   void crudRoutes(Routes routes, String capitalized) {
     String collection = "/" + type + "s";
     String item = collection + "/{" + type + "Id}";
@@ -116,9 +116,8 @@ abstract class Actors implements ResourceGroup {
       definition = connectors.byName(type, shortName);
       if (definition == null) {
         // As SourcesController: a name its hand-written table lacks is an UnknownValueProblem.
-        return Reply.problem(400, "value-not-found", "The value you provided was not found: " + type + "Type '"
-            + shortName + "' is not a name the server maps to a definition; send definitionId.",
-            Json.object("value", shortName));
+        return Reply.valueNotFound("The value you provided was not found: " + type + "Type '" + shortName
+            + "' is not a name the server maps to a definition; send definitionId.", shortName);
       }
     }
     JsonObject stored = configurationToCreate(body, Check.uuid(workspaceId, "workspaceId"), definition,

@@ -13,38 +13,9 @@ import java.util.UUID;
  */
 final class Dataplanes implements ResourceGroup {
 
-  static final class Dataplane {
-    final String id;
-    final String regionId;
-    final String createdAt;
-    String name;
-    boolean enabled;
-    String updatedAt;
-
-    Dataplane(String id, String regionId, String name, boolean enabled, String createdAt) {
-      this.id = id;
-      this.regionId = regionId;
-      this.name = name;
-      this.enabled = enabled;
-      this.createdAt = createdAt;
-      this.updatedAt = createdAt;
-    }
-
-    JsonObject toJson() {
-      JsonObject json = new JsonObject();
-      json.addProperty("dataplaneId", id);
-      json.addProperty("name", name);
-      json.addProperty("regionId", regionId);
-      json.addProperty("enabled", enabled);
-      json.addProperty("createdAt", createdAt);
-      json.addProperty("updatedAt", updatedAt);
-      return json;
-    }
-  }
-
   private final Context context;
   private final Regions regions;
-  private final Map<String, Dataplane> dataplanes = new LinkedHashMap<>();
+  private final Map<String, Placement> dataplanes = new LinkedHashMap<>();
 
   Dataplanes(Context context, Regions regions) {
     this.context = context;
@@ -66,8 +37,8 @@ final class Dataplanes implements ResourceGroup {
     dataplanes.clear();
   }
 
-  private Dataplane require(String id) {
-    Dataplane dataplane = dataplanes.get(Check.uuid(id, "dataplaneId"));
+  private Placement require(String id) {
+    Placement dataplane = dataplanes.get(Check.uuid(id, "dataplaneId"));
     if (dataplane == null) {
       throw new Reply.Refusal(Reply.notFound("dataplane", id));
     }
@@ -77,10 +48,7 @@ final class Dataplanes implements ResourceGroup {
   private Reply create(Call call) {
     JsonObject body = call.json();
     String regionId = regions.require(Json.requiredString(body, "regionId")).id;
-    String name = Json.requiredString(body, "name");
-    Boolean enabled = Json.booleanOrNull(body, "enabled");
-    Dataplane dataplane = new Dataplane(UUID.randomUUID().toString(), regionId, name, enabled == null || enabled,
-        Regions.timestamp(context));
+    Placement dataplane = Placement.create(body, "dataplaneId", "regionId", regionId, context);
     dataplanes.put(dataplane.id, dataplane);
     JsonObject response = new JsonObject();
     response.addProperty("dataplaneId", dataplane.id);
@@ -91,22 +59,13 @@ final class Dataplanes implements ResourceGroup {
   }
 
   private Reply update(Call call) {
-    Dataplane dataplane = require(call.path("dataplaneId"));
-    JsonObject body = call.json();
-    String name = Json.string(body, "name");
-    Boolean enabled = Json.booleanOrNull(body, "enabled");
-    if (name != null) {
-      dataplane.name = name;
-    }
-    if (enabled != null) {
-      dataplane.enabled = enabled;
-    }
-    dataplane.updatedAt = Regions.timestamp(context);
+    Placement dataplane = require(call.path("dataplaneId"));
+    dataplane.patch(call.json(), context);
     return Reply.ok(dataplane.toJson());
   }
 
   private Reply delete(Call call) {
-    Dataplane dataplane = require(call.path("dataplaneId"));
+    Placement dataplane = require(call.path("dataplaneId"));
     dataplanes.remove(dataplane.id);
     return Reply.ok(dataplane.toJson());
   }
@@ -114,13 +73,11 @@ final class Dataplanes implements ResourceGroup {
   private Reply list(Call call) {
     Set<String> regionIds = call.uuidsQuery("regionIds");
     JsonArray data = new JsonArray();
-    for (Dataplane d : dataplanes.values()) {
-      if (regionIds.isEmpty() || regionIds.contains(d.regionId)) {
+    for (Placement d : dataplanes.values()) {
+      if (regionIds.isEmpty() || regionIds.contains(d.parentId)) {
         data.add(d.toJson());
       }
     }
-    JsonObject response = new JsonObject();
-    response.add("data", data);
-    return Reply.ok(response);
+    return Reply.data(data);
   }
 }

@@ -92,8 +92,6 @@ final class DeclarativeSourceDefinitions implements ResourceGroup {
     String workspaceId = workspaces.require(call.path("workspaceId")).id;
     JsonArray data = new JsonArray();
     definitions.ownOf(workspaceId, "source", true).forEach(made -> data.add(toJson(made)));
-    JsonObject response = new JsonObject();
-    response.add("data", data);
-    return Reply.ok(response);
+    return Reply.data(data);
   }
 }

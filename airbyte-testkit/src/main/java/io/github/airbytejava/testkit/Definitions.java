@@ -132,7 +132,7 @@ final class Definitions implements ResourceGroup {
 
   private Reply list(Call call, String actorType) {
     String workspaceId = workspaces.require(call.path("workspaceId")).id;
-    return Reply.ok(data(visible(workspaceId, actorType), Definition::toDefinitionResponse));
+    return data(visible(workspaceId, actorType), Definition::toDefinitionResponse);
   }
 
   private Reply create(Call call, String actorType) {
@@ -168,14 +168,12 @@ final class Definitions implements ResourceGroup {
     String workspaceId = call.query("workspaceId");
     List<Definition> definitions = workspaceId == null ? connectors.definitions(type)
         : visible(workspaces.require(workspaceId).id, type);
-    return Reply.ok(data(definitions, Definition::toConnectorDefinitionResponse));
+    return data(definitions, Definition::toConnectorDefinitionResponse);
   }
 
-  private static JsonObject data(List<Definition> definitions, Function<Definition, JsonObject> toJson) {
+  private static Reply data(List<Definition> definitions, Function<Definition, JsonObject> toJson) {
     JsonArray data = new JsonArray();
     definitions.forEach(d -> data.add(toJson.apply(d)));
-    JsonObject response = new JsonObject();
-    response.add("data", data);
-    return response;
+    return Reply.data(data);
   }
 }

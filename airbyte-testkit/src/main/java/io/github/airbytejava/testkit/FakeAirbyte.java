@@ -39,8 +39,9 @@ import mockwebserver3.MockWebServer;
  * of a connection whose job has not ended, 401 for missing, unknown or expired tokens, server-side defaults and
  * checks (see the module's README). A test can {@linkplain #stubs() stub} any operation's reply.
  *
- * <p>It starts with one workspace, {@link #defaultWorkspaceId()}, and a few connector definitions (Faker and Postgres
- * sources; dev-null, Postgres and DuckDB destinations) under the ids Airbyte's registry gives them.
+ * <p>It starts with one workspace, {@link #defaultWorkspaceId()}, in one organization, with one user and one
+ * application (its client credentials), and offers every connector of the connector facts under the id Airbyte's
+ * registry gives it.
  *
  * <p>Unless turned off ({@link Builder#conformance}), it checks every request it receives and every answer it gives
  * against the project's OpenAPI description and keeps what does not match: see {@link #mismatches()} and

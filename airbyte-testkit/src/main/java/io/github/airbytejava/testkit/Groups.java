@@ -186,9 +186,7 @@ final class Groups implements ResourceGroup {
     Group group = require(call);
     JsonArray data = new JsonArray();
     group.permissions.values().forEach(p -> data.add(group.permissionJson(p)));
-    JsonObject response = new JsonObject();
-    response.add("data", data);
-    return Reply.ok(response);
+    return Reply.data(data);
   }
 
   private Reply createPermission(Call call) {

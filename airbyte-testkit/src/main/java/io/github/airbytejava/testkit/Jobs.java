@@ -265,7 +265,8 @@ final class Jobs implements ResourceGroup {
     Instant updatedFrom = call.instantQuery("updatedAtStart");
     Instant updatedTo = call.instantQuery("updatedAtEnd");
     List<Job> matching = new ArrayList<>();
-    Iterable<Job> candidates = connectionId == null ? jobs.values() : byConnection.getOrDefault(connectionId, List.of());
+    Iterable<Job> candidates =
+        connectionId == null ? jobs.values() : byConnection.getOrDefault(connectionId, List.of());
     for (Job j : candidates) {
       if ((connectionId == null || j.connectionId.equals(connectionId))
           && (status == null || j.status(now).equals(status))

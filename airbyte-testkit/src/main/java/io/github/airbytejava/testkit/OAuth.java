@@ -62,8 +62,7 @@ final class OAuth implements ResourceGroup {
     }
     Definition definition = connectors.byName("source", sourceType);
     if (definition == null) {
-      return Reply.problem(400, "value-not-found", "No source connector is named '" + sourceType + "'.",
-          Json.object("value", sourceType));
+      return Reply.valueNotFound("No source connector is named '" + sourceType + "'.", sourceType);
     }
     String state = UUID.randomUUID().toString();
     consents.put(state, new Consent(workspaceId, definition, redirectUrl));

@@ -26,11 +26,6 @@ final class OAuthOverrides {
     overrides.clear();
   }
 
-  /** The stored override, for tests of this module. */
-  JsonObject get(String scopeId, String actorType, String name) {
-    return overrides.get(List.of(scopeId, actorType, name));
-  }
-
   /** {@code PUT}: stores the override; 200 without a body. */
   Reply put(String scopeId, Call call) {
     JsonObject body = call.json();
@@ -64,7 +59,6 @@ final class OAuthOverrides {
     if (connectors.byName(actorType, name) != null) {
       return null;
     }
-    return Reply.problem(400, "value-not-found", "No " + actorType + " connector is named '" + name + "'.",
-        Json.object("value", name));
+    return Reply.valueNotFound("No " + actorType + " connector is named '" + name + "'.", name);
   }
 }

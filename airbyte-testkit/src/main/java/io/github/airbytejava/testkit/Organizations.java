@@ -36,9 +36,10 @@ final class Organizations implements ResourceGroup {
   public void routes(Routes routes) {
     routes.get("/organizations", "listOrganizationsForUser", this::list);
     routes.put("/organizations/{organizationId}/oauthCredentials", "createOrUpdateOrganizationOAuthCredentials",
-        call -> withOrganization(call, id -> oauthOverrides.put(id, call)));
+        call -> oauthOverrides.put(require(call.path("organizationId")).id(), call));
     routes.delete("/organizations/{organizationId}/oauthCredentials/{actorType}/{name}",
-        "deleteOrganizationOAuthCredentials", call -> withOrganization(call, id -> oauthOverrides.delete(id, call)));
+        "deleteOrganizationOAuthCredentials",
+        call -> oauthOverrides.delete(require(call.path("organizationId")).id(), call));
   }
 
   @Override
@@ -50,29 +51,18 @@ final class Organizations implements ResourceGroup {
     return defaultOrganization;
   }
 
-  /** The organization with this id, or null. {@link Json.BadRequest} if not a UUID. */
-  Organization find(String id) {
-    return organizations.get(Check.uuid(id, "organizationId"));
-  }
-
-  /** The organization, or a {@link Reply.Refusal} with the 404. */
+  /** The organization, or a {@link Reply.Refusal} with the 404; {@link Json.BadRequest} if not a UUID. */
   Organization require(String id) {
-    Organization organization = find(id);
+    Organization organization = organizations.get(Check.uuid(id, "organizationId"));
     if (organization == null) {
       throw new Reply.Refusal(Reply.notFound("organization", id));
     }
     return organization;
   }
 
-  private Reply withOrganization(Call call, java.util.function.Function<String, Reply> action) {
-    return action.apply(require(call.path("organizationId")).id());
-  }
-
   private Reply list(Call call) {
     JsonArray data = new JsonArray();
     organizations.values().forEach(o -> data.add(o.toJson()));
-    JsonObject response = new JsonObject();
-    response.add("data", data);
-    return Reply.ok(response);
+    return Reply.data(data);
   }
 }

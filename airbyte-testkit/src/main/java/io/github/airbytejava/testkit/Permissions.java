@@ -174,8 +174,6 @@ final class Permissions implements ResourceGroup {
         data.add(p.toScopedJson());
       }
     }
-    JsonObject response = new JsonObject();
-    response.add("data", data);
-    return Reply.ok(response);
+    return Reply.data(data);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.airbytejava.testkit;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.Map;
@@ -20,6 +21,13 @@ record Reply(int status, String contentType, String body, Map<String, String> he
 
   static Reply ok(JsonElement body) {
     return json(200, body);
+  }
+
+  /** 200 with {@code {"data": [...]}}: the lists that are not paged. */
+  static Reply data(JsonArray data) {
+    JsonObject response = new JsonObject();
+    response.add("data", data);
+    return ok(response);
   }
 
   static Reply noContent() {
@@ -47,6 +55,11 @@ record Reply(int status, String contentType, String body, Map<String, String> he
 
   static Reply badRequest(String detail) {
     return problem(400, "bad-request", detail, Json.object("message", detail));
+  }
+
+  /** 400 {@code value-not-found}, as the server answers a connector name it cannot resolve. */
+  static Reply valueNotFound(String detail, String value) {
+    return problem(400, "value-not-found", detail, Json.object("value", value));
   }
 
   static Reply notFound(String resourceType, String resourceId) {

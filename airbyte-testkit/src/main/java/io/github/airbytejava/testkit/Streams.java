@@ -2,6 +2,7 @@ package io.github.airbytejava.testkit;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,18 +59,27 @@ final class Streams implements ResourceGroup {
     return streams != null ? streams : SampleCatalogs.of(source.definition);
   }
 
-  /** The connection sync modes a stream offers with a destination, as the server combines them for GET /streams. */
+  /**
+   * The connection sync modes a stream offers with a destination, combined as the server's GET /streams does: full
+   * refresh with append or overwrite, incremental with append or append-dedup.
+   */
   static List<String> syncModesWithDestination(FakeStream stream) {
-    List<String> modes = new java.util.ArrayList<>();
+    List<String> modes = new ArrayList<>();
     if (stream.syncModes().contains(FakeStream.SyncMode.FULL_REFRESH)) {
-      modes.add("full_refresh_append");
-      modes.add("full_refresh_overwrite");
+      addIfWritable(modes, "full_refresh_append", "append");
+      addIfWritable(modes, "full_refresh_overwrite", "overwrite");
     }
     if (stream.syncModes().contains(FakeStream.SyncMode.INCREMENTAL)) {
-      modes.add("incremental_append");
-      modes.add("incremental_deduped_history");
+      addIfWritable(modes, "incremental_append", "append");
+      addIfWritable(modes, "incremental_deduped_history", "append_dedup");
     }
     return modes;
+  }
+
+  private static void addIfWritable(List<String> modes, String mode, String destinationSyncMode) {
+    if (DESTINATION_SYNC_MODES.contains(destinationSyncMode)) {
+      modes.add(mode);
+    }
   }
 
   private Reply get(Call call) {

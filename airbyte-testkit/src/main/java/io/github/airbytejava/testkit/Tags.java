@@ -181,8 +181,6 @@ final class Tags implements ResourceGroup {
         data.add(t.toJson());
       }
     }
-    JsonObject response = new JsonObject();
-    response.add("data", data);
-    return Reply.ok(response);
+    return Reply.data(data);
   }
 }

@@ -85,8 +85,6 @@ final class Users implements ResourceGroup {
         data.add(u.toJson());
       }
     }
-    JsonObject response = new JsonObject();
-    response.add("data", data);
-    return Reply.ok(response);
+    return Reply.data(data);
   }
 }

@@ -151,6 +151,15 @@ class CrudTest {
   }
 
   @Test
+  void aConnectorNameTheServerCannotResolveIsValueNotFound() {
+    Http.Res res = http.post("/sources", obj("name", "x", "workspaceId", workspaceId,
+        "configuration", obj("sourceType", "no-such-connector")));
+    assertEquals(400, res.status());
+    assertEquals("value-not-found", res.json().get("title").getAsString());
+    assertEquals("no-such-connector", res.json().getAsJsonObject("data").get("value").getAsString());
+  }
+
+  @Test
   void missingRequiredFieldsGet400() {
     Http.Res res = http.post("/sources", obj("name", "no workspace", "configuration", obj("sourceType", "faker")));
     assertEquals(400, res.status());

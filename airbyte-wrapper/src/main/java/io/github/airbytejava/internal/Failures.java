@@ -22,17 +22,20 @@ import okhttp3.ResponseBody;
 public final class Failures {
   private Failures() {}
 
-  /** The exception for a non-2xx {@code response}; reads (a bounded part of) its body and closes it. */
-  public static AirbyteHttpException fromResponse(Response response, Clock clock) {
+  /**
+   * The exception for a non-2xx {@code response}; reads (a bounded part of) its body and closes it. The raw body it
+   * keeps, and the title and detail read from it, are masked as a logged body is: an error may quote the request.
+   */
+  public static AirbyteHttpException fromResponse(Response response, Clock clock, BodyMasker masker) {
     Request request = response.request();
     String method = request.method();
     String path = request.url().encodedPath();
     int status = response.code();
-    String raw = readCapped(response);
+    String raw = masker.mask(readCapped(response), request.url());
     ErrorBody body = ErrorBody.parse(status, response.message(), raw);
-    String title = body.title();
-    String detail = body.detail();
-    String type = body.problemType();
+    String title = Redactor.redact(body.title());
+    String detail = Redactor.redact(body.detail());
+    String type = Redactor.redact(body.problemType());
     switch (status) {
       case 400: return new BadRequestException(method, path, status, title, detail, type, raw, null);
       case 401: return new AuthenticationException(method, path, status, title, detail, type, raw, null, null);
@@ -63,6 +66,38 @@ public final class Failures {
     if (failure instanceof IOException) return new AirbyteTransportException(method, path, failure);
     return new AirbyteException(method + ' ' + path + " failed: " + failure.getClass().getSimpleName()
         + (failure.getMessage() == null ? "" : ": " + failure.getMessage()), failure);
+  }
+
+  /**
+   * {@code failure} for an exception's cause, its message masked: what a parser throws quotes the document it could
+   * not read. The copy keeps the type's name (in its message) and the stack trace, and so do its causes.
+   */
+  static RuntimeException scrubbed(Throwable failure) {
+    return failure == null ? null : new ScrubbedFailure(failure, 0);
+  }
+
+  /** A masked copy of another throwable; see {@link #scrubbed(Throwable)}. */
+  private static final class ScrubbedFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ScrubbedFailure(Throwable original, int depth) {
+      super(original.getClass().getName() + (original.getMessage() == null ? ""
+          : ": " + withoutQuotedJson(original.getMessage())),
+          original.getCause() == null || depth > 8 ? null : new ScrubbedFailure(original.getCause(), depth + 1));
+      setStackTrace(original.getStackTrace());
+    }
+  }
+
+  /**
+   * A parser's complaint without the JSON the generated models and Gson quote after "but got" or "in the JSON
+   * string" (it could be a large document holding secrets), cut to 300 characters and masked.
+   */
+  static String withoutQuotedJson(String message) {
+    for (String marker : new String[] {" but got `", " in the JSON string"}) {
+      int at = message.indexOf(marker);
+      if (at >= 0) message = message.substring(0, at);
+    }
+    return Redactor.redact(Redactor.truncate(message, 300));
   }
 
   private static AirbyteException findOwn(Throwable failure) {

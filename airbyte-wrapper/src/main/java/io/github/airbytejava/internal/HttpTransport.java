@@ -1,6 +1,9 @@
 package io.github.airbytejava.internal;
 
 import com.google.gson.stream.MalformedJsonException;
+import io.github.airbytejava.AirbyteException;
+import io.github.airbytejava.AirbyteHttpException;
+import io.github.airbytejava.AirbyteListener;
 import io.github.airbytejava.MalformedResponseException;
 import io.github.airbytejava.RequestOptions;
 import io.github.airbytejava.generated.invoker.ApiOperation;
@@ -14,9 +17,12 @@ import java.io.Reader;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
@@ -42,19 +48,32 @@ public final class HttpTransport implements ApiTransport {
   private final OkHttpClient http;
   private final HttpUrl baseUrl;
   private final Clock clock;
+  private final Calls calls;
+  private final AirbyteListener listener;
+  private final BodyMasker masker;
   /** Null when there are none. */
   private final RequestOptions options;
   private final Map<String, String> extraHeaders;
   private final long timeoutNanos;
 
-  public HttpTransport(OkHttpClient http, HttpUrl baseUrl, Clock clock) {
-    this(http, baseUrl, clock, null);
+  /**
+   * @param calls the calls in flight, so that cancelling an {@link #executeAsync} future wakes a waiting retry
+   * @param listener hears each call's start and end
+   * @param masker masks the raw bodies kept in exceptions
+   */
+  public HttpTransport(OkHttpClient http, HttpUrl baseUrl, Clock clock, Calls calls, AirbyteListener listener,
+      BodyMasker masker) {
+    this(http, baseUrl, clock, calls, listener, masker, null);
   }
 
-  private HttpTransport(OkHttpClient http, HttpUrl baseUrl, Clock clock, RequestOptions options) {
+  private HttpTransport(OkHttpClient http, HttpUrl baseUrl, Clock clock, Calls calls, AirbyteListener listener,
+      BodyMasker masker, RequestOptions options) {
     this.http = http;
     this.baseUrl = baseUrl;
     this.clock = clock;
+    this.calls = calls;
+    this.listener = listener;
+    this.masker = masker;
     this.options = options == null || options.isEmpty() ? null : options;
     this.extraHeaders = this.options == null ? Map.of() : this.options.headers();
     this.timeoutNanos = this.options == null || this.options.timeout() == null ? -1 : this.options.timeout().toNanos();
@@ -63,7 +82,7 @@ public final class HttpTransport implements ApiTransport {
   /** A transport over the same OkHttp client that applies {@code options} (over this one's) to every call. */
   public HttpTransport withOptions(RequestOptions options) {
     RequestOptions merged = this.options == null ? options : this.options.with(options);
-    return new HttpTransport(http, baseUrl, clock, merged);
+    return new HttpTransport(http, baseUrl, clock, calls, listener, masker, merged);
   }
 
   /** The OkHttp client every call goes through, shared by all scoped clients. */
@@ -78,6 +97,11 @@ public final class HttpTransport implements ApiTransport {
 
   @Override
   public <T> T execute(ApiOperation operation, Request request, Type responseType) {
+    if (listener != AirbyteListener.NONE) return observed(operation, request, () -> execute(request, responseType));
+    return execute(request, responseType);
+  }
+
+  private <T> T execute(Request request, Type responseType) {
     try (Response response = send(newCall(request))) {
       return handle(response, responseType);
     }
@@ -85,9 +109,46 @@ public final class HttpTransport implements ApiTransport {
 
   @Override
   public <T> ApiResponse<T> executeRaw(ApiOperation operation, Request request, Type responseType) {
-    try (Response response = send(newCall(request))) {
-      String raw = response.isSuccessful() ? bodyText(response) : null;
-      return new ApiResponse<>(response.code(), response.headers(), raw, handle(response, responseType));
+    Supplier<ApiResponse<T>> call = () -> {
+      try (Response response = send(newCall(request))) {
+        String raw = response.isSuccessful() ? bodyText(response) : null;
+        return new ApiResponse<>(response.code(), response.headers(), raw, handle(response, responseType));
+      }
+    };
+    return listener == AirbyteListener.NONE ? call.get() : observed(operation, request, call);
+  }
+
+  /** Runs a synchronous call, telling the listener of its start and end. */
+  private <T> T observed(ApiOperation operation, Request request, Supplier<T> call) {
+    Observation observation = new Observation(operation, request);
+    try {
+      T result = call.get();
+      observation.end(result instanceof ApiResponse<?> raw ? raw.statusCode() : 200, null);
+      return result;
+    } catch (AirbyteException e) {
+      observation.end(e instanceof AirbyteHttpException http ? http.getStatusCode() : 0, e);
+      throw e;
+    }
+  }
+
+  /** One call as the listener hears it. */
+  private final class Observation {
+    private final ApiOperation operation;
+    private final Request request;
+    private final Instant startedAt = clock.instant();
+    private final long startNanos = System.nanoTime();
+
+    Observation(ApiOperation operation, Request request) {
+      this.operation = operation;
+      this.request = request;
+      Listeners.tell(listener, l -> l.onRequestStart(new AirbyteListener.RequestStart(operation.operationId(),
+          request.method(), request.url().encodedPath(), startedAt)));
+    }
+
+    void end(int status, AirbyteException failure) {
+      Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+      Listeners.tell(listener, l -> l.onRequestEnd(new AirbyteListener.RequestEnd(operation.operationId(),
+          request.method(), request.url().encodedPath(), startedAt, took, status, failure)));
     }
   }
 
@@ -95,19 +156,29 @@ public final class HttpTransport implements ApiTransport {
   public <T> CompletableFuture<T> executeAsync(ApiOperation operation, Request request, Type responseType) {
     Call call = newCall(request);
     CompletableFuture<T> future = new CompletableFuture<>();
+    Observation observation = listener == AirbyteListener.NONE ? null : new Observation(operation, request);
     future.whenComplete((result, failure) -> {
-      if (future.isCancelled()) call.cancel();
+      if (future.isCancelled()) calls.cancel(call);
     });
     call.enqueue(new Callback() {
       @Override
       public void onFailure(Call failed, IOException e) {
-        future.completeExceptionally(Failures.fromFailure(failed.request(), e));
+        AirbyteException failure = Failures.fromFailure(failed.request(), e);
+        if (observation != null) observation.end(0, failure);
+        future.completeExceptionally(failure);
       }
 
       @Override
       public void onResponse(Call done, Response response) {
         try (response) {
-          future.complete(handle(response, responseType));
+          T result = handle(response, responseType);
+          if (observation != null) observation.end(response.code(), null);
+          future.complete(result);
+        } catch (AirbyteException e) {
+          if (observation != null) {
+            observation.end(e instanceof AirbyteHttpException http ? http.getStatusCode() : 0, e);
+          }
+          future.completeExceptionally(e);
         } catch (RuntimeException e) {
           future.completeExceptionally(e);
         }
@@ -135,7 +206,7 @@ public final class HttpTransport implements ApiTransport {
 
   /** The parsed body of a 2xx response (null for no {@code responseType} or a 204), or the typed exception. */
   private <T> T handle(Response response, Type responseType) {
-    if (!response.isSuccessful()) throw Failures.fromResponse(response, clock);
+    if (!response.isSuccessful()) throw Failures.fromResponse(response, clock, masker);
     try (ResponseBody body = response.body()) {
       if (responseType == null || response.code() == 204) return null;
       return parse(response, body.source(), responseType);
@@ -156,7 +227,7 @@ public final class HttpTransport implements ApiTransport {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> T parse(Response response, BufferedSource source, Type returnType) throws IOException {
+  private <T> T parse(Response response, BufferedSource source, Type returnType) throws IOException {
     Request request = response.request();
     String method = request.method();
     String path = request.url().encodedPath();
@@ -169,7 +240,7 @@ public final class HttpTransport implements ApiTransport {
       throw new MalformedResponseException(method, path, response.code(), contentType, "the body is empty", null, null);
     }
     if (first == '<') {
-      String raw = rawPrefix(source);
+      String raw = masker.mask(rawPrefix(source), request.url());
       ErrorBody page = ErrorBody.parse(response.code(), response.message(), raw);
       throw new MalformedResponseException(method, path, response.code(), contentType,
           "an HTML page" + (page.title() == null ? "" : " titled \"" + page.title() + "\"")
@@ -183,11 +254,12 @@ public final class HttpTransport implements ApiTransport {
       IOException broken = transportFailure(e);
       if (broken != null) throw broken;
       throw new MalformedResponseException(method, path, response.code(), contentType,
-          "not a valid " + typeName(returnType) + ": " + reason(e), rawPrefix(source), e);
+          "not a valid " + typeName(returnType) + ": " + reason(e), masker.mask(rawPrefix(source), request.url()),
+          Failures.scrubbed(e));
     }
     if (data == null) {
       throw new MalformedResponseException(method, path, response.code(), contentType,
-          "no " + typeName(returnType) + " in the body", rawPrefix(source), null);
+          "no " + typeName(returnType) + " in the body", masker.mask(rawPrefix(source), request.url()), null);
     }
     return data;
   }
@@ -230,10 +302,9 @@ public final class HttpTransport implements ApiTransport {
 
   /**
    * The parser's complaint. Neither Gson nor the generated models quote the body in it (they name the JSON path and
-   * the kinds of value expected and found), so it can go into a message; capped all the same.
+   * the kinds of value expected and found), so it can go into a message; capped and masked all the same.
    */
   private static String reason(RuntimeException e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return message.length() <= 300 ? message : message.substring(0, 300) + "...";
+    return e.getMessage() == null ? e.getClass().getSimpleName() : Failures.withoutQuotedJson(e.getMessage());
   }
 }

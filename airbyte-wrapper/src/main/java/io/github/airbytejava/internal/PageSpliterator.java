@@ -1,26 +1,35 @@
 package io.github.airbytejava.internal;
 
+import io.github.airbytejava.AirbyteException;
+import io.github.airbytejava.Paginator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
- * The items of an offset-paged list, one page in memory at a time. A page is fetched only when the previous one
- * is used up, and none after a short page: the server sets {@code next} on every non-empty page, so following it
- * would cost an extra request for an empty page.
+ * The items of an offset-paged list, one page in memory at a time. A page is fetched only when the previous one is
+ * used up, and only while the last one was not empty and the server said there is more ({@code next}).
+ *
+ * <p>A page shorter than the longest page so far is the last: that is where the server's own page size ran out,
+ * whatever {@code limit} asked for (a server or proxy that caps it below the request still pages correctly). So
+ * only a list that fits in its first page, or whose size is a multiple of the page size, costs one more request
+ * that returns nothing.
+ *
+ * <p>A page identical to the one before it means the server ignores {@code offset}: the stream fails then, instead
+ * of running forever.
  */
 public final class PageSpliterator<T> extends Spliterators.AbstractSpliterator<T> {
   private final int pageSize;
-  private final BiFunction<Integer, Integer, List<T>> fetcher;
+  private final Paginator.PageFetcher<T> fetcher;
   private Iterator<T> page = null;
+  private List<T> previous = null;
   private int offset = 0;
+  private int longestPage = 0;
   private boolean lastPage = false;
 
-  /** {@code fetcher} takes (limit, offset) and returns at most limit items; null counts as none. */
-  public PageSpliterator(int pageSize, BiFunction<Integer, Integer, List<T>> fetcher) {
+  public PageSpliterator(int pageSize, Paginator.PageFetcher<T> fetcher) {
     super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
     this.pageSize = pageSize;
     this.fetcher = fetcher;
@@ -37,10 +46,18 @@ public final class PageSpliterator<T> extends Spliterators.AbstractSpliterator<T
         }
       }
       if (lastPage) return false;
-      List<T> items = fetcher.apply(pageSize, offset);
-      int count = items == null ? 0 : items.size();
+      Paginator.Page<T> fetched = fetcher.fetch(pageSize, offset);
+      List<T> items = fetched == null || fetched.items() == null ? List.of() : fetched.items();
+      int count = items.size();
+      if (count > 0 && items.equals(previous)) {
+        throw new AirbyteException("The page at offset " + offset + " is the same as the one before it: the server"
+            + " ignores offset. Stopping after " + offset + " items rather than reading the same page forever.");
+      }
+      previous = items;
       offset += count; // the server counted the nulls too
-      lastPage = count < pageSize;
+      longestPage = Math.max(longestPage, count);
+      String next = fetched == null ? null : fetched.next();
+      lastPage = count == 0 || next == null || next.isBlank() || count < longestPage;
       page = count == 0 ? null : items.iterator();
     }
   }

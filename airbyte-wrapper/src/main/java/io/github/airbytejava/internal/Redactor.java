@@ -38,7 +38,7 @@ public final class Redactor {
       "(\\\\\"" + SECRET_KEY + "\\\\\"\\s*:\\s*)\\\\\"(?:[^\\\\]|\\\\(?!\"))*+\\\\\"", Pattern.CASE_INSENSITIVE);
   /** {@code key=value} in form bodies and query strings. */
   private static final Pattern FORM_VALUE = Pattern.compile(
-      "((?:^|[?&\\s])(?!token_type=)" + SECRET_KEY + "=)[^&\\s]*", Pattern.CASE_INSENSITIVE);
+      "((?:^|[?&\\s\"'(,;])(?!token_type=)" + SECRET_KEY + "=)[^&\\s\"']*", Pattern.CASE_INSENSITIVE);
   private static final Pattern AUTH_SCHEME = Pattern.compile(
       "\\b(Basic|Bearer)\\s+[A-Za-z0-9._~+/=-]+", Pattern.CASE_INSENSITIVE);
   private static final Pattern JWT = Pattern.compile(

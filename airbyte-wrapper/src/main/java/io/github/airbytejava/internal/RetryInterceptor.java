@@ -1,5 +1,6 @@
 package io.github.airbytejava.internal;
 
+import io.github.airbytejava.AirbyteListener;
 import io.github.airbytejava.RequestOptions;
 import io.github.airbytejava.RetryPolicy;
 import io.github.airbytejava.Sleeper;
@@ -12,13 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.Call;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Retries calls by the rules of {@link RetryPolicy}: the client's, or the one of a scoped client's
@@ -26,23 +29,26 @@ import okhttp3.Response;
  * placed outside the authentication interceptor, so every attempt gets a current token, and inside the user's own
  * interceptors.
  *
- * <p>Whether a POST or PATCH may be sent again is decided by {@link SendGuard}: once an attempt had a
- * connection, the request may have reached the server.
+ * <p>Whether a POST or PATCH may be sent again is decided with {@link Calls}: once an attempt had a connection, the
+ * request may have reached the server. No wait goes past the call's deadline, and a cancelled call stops waiting.
  */
 public final class RetryInterceptor implements Interceptor {
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
   private static final Set<Integer> RETRIABLE_STATUS = Set.of(429, 502, 503, 504);
+  private static final Logger LOG = LoggerFactory.getLogger("io.github.airbytejava.retry");
 
   private final RetryPolicy defaultPolicy;
   private final Clock clock;
   private final Sleeper sleeper;
   private final DoubleSupplier jitter;
-  private final SendGuard sendGuard;
+  private final Calls calls;
+  private final AirbyteListener listener;
 
-  public RetryInterceptor(RetryPolicy policy, SendGuard sendGuard, Clock clock, Sleeper sleeper,
-      DoubleSupplier jitter) {
+  public RetryInterceptor(RetryPolicy policy, Calls calls, Clock clock, Sleeper sleeper, DoubleSupplier jitter,
+      AirbyteListener listener) {
     this.defaultPolicy = policy;
-    this.sendGuard = sendGuard;
+    this.calls = calls;
+    this.listener = listener;
     this.clock = clock;
     this.sleeper = sleeper;
     this.jitter = jitter;
@@ -51,6 +57,7 @@ public final class RetryInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
+    Call call = chain.call();
     RequestOptions options = request.tag(RequestOptions.class);
     RetryPolicy policy = options == null || options.retries() == null ? defaultPolicy : options.retries();
     if (options != null && options.readTimeout() != null) {
@@ -58,36 +65,51 @@ public final class RetryInterceptor implements Interceptor {
     }
     boolean idempotent = IDEMPOTENT.contains(request.method());
     Instant start = clock.instant();
-    for (int attempt = 1; ; attempt++) {
-      AtomicBoolean connected = sendGuard.begin(chain.call());
-      Response response;
-      try {
-        response = chain.proceed(request);
-        if (request.method().equals("GET")) {
-          // Read the whole body here, so that a connection broken or stalled mid-body is one more failed
-          // attempt of a read, not an error after the retries are over. (A PUT or DELETE has acted once its
-          // status came back; what is left of its body is the caller's business.)
-          readFully(response);
+    Calls.State state = calls.begin(call);
+    try {
+      for (int attempt = 1; ; attempt++) {
+        state.connected = false;
+        Response response;
+        try {
+          response = chain.proceed(request);
+          if (request.method().equals("GET")) {
+            // Read the whole body here, so that a connection broken or stalled mid-body is one more failed
+            // attempt of a read, not an error after the retries are over. (A PUT or DELETE has acted once its
+            // status came back; what is left of its body is the caller's business.)
+            readFully(response);
+          }
+        } catch (IOException e) {
+          // A POST whose connection was open may have been received: sending it again could act twice.
+          boolean mayRetry = (idempotent || !state.connected) && isTransient(e) && !call.isCanceled();
+          Duration delay = backoff(policy, attempt);
+          if (!mayRetry || !withinBudget(policy, attempt, start, delay, state)) throw e;
+          retrying(request, attempt, 0, e, delay);
+          calls.sleep(call, sleeper, delay);
+          continue;
         }
-      } catch (IOException e) {
-        // A POST whose connection was open may have been received: sending it again could act twice.
-        boolean mayRetry = (idempotent || !connected.get()) && isTransient(e) && !chain.call().isCanceled();
-        Duration delay = backoff(policy, attempt);
-        if (!mayRetry || !withinBudget(policy, attempt, start, delay)) throw e;
-        sleep(delay);
-        continue;
-      } finally {
-        sendGuard.end(chain.call());
+        if (!idempotent || !RETRIABLE_STATUS.contains(response.code())) return response;
+        Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
+        // A server that asks for a longer pause than the policy allows, or than the call has left, is answered
+        // by the caller, who sees getRetryAfter().
+        if (retryAfter != null && retryAfter.compareTo(policy.maxDelay()) > 0) return response;
+        Duration delay = retryAfter != null ? retryAfter : backoff(policy, attempt);
+        if (!withinBudget(policy, attempt, start, delay, state)) return response;
+        response.close();
+        retrying(request, attempt, response.code(), null, delay);
+        calls.sleep(call, sleeper, delay);
       }
-      if (!idempotent || !RETRIABLE_STATUS.contains(response.code())) return response;
-      Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
-      // A server that asks for a long pause is answered by the caller, who sees getRetryAfter().
-      if (retryAfter != null && retryAfter.compareTo(policy.maxDelay()) > 0) return response;
-      Duration delay = retryAfter != null ? retryAfter : backoff(policy, attempt);
-      if (!withinBudget(policy, attempt, start, delay)) return response;
-      response.close();
-      sleep(delay);
+    } finally {
+      calls.end(call);
     }
+  }
+
+  private void retrying(Request request, int attempt, int status, IOException failure, Duration delay) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} {}: attempt {} {}; retrying in {} ms", request.method(), request.url().encodedPath(), attempt,
+          status == 0 ? "failed: " + failure.getClass().getSimpleName() : "answered " + status, delay.toMillis());
+    }
+    Listeners.tell(listener, l -> l.onRetry(new AirbyteListener.Retry(request.method(), request.url().encodedPath(),
+        attempt, status, failure, delay)));
   }
 
   private static void readFully(Response response) throws IOException {
@@ -99,9 +121,11 @@ public final class RetryInterceptor implements Interceptor {
     }
   }
 
-  private boolean withinBudget(RetryPolicy policy, int attempt, Instant start, Duration delay) {
+  /** Whether another attempt may start after {@code delay}: attempts, elapsed time and the call's deadline allow it. */
+  private boolean withinBudget(RetryPolicy policy, int attempt, Instant start, Duration delay, Calls.State state) {
     if (attempt >= policy.maxAttempts()) return false;
     Instant nextStart = clock.instant().plus(delay);
+    if (state.deadline != null && !nextStart.isBefore(state.deadline)) return false;
     return !nextStart.isAfter(start.plus(policy.maxElapsed()));
   }
 
@@ -111,18 +135,6 @@ public final class RetryInterceptor implements Interceptor {
     for (int i = 1; i < attempt && ceiling < policy.maxDelay().toMillis(); i++) ceiling *= 2;
     ceiling = Math.min(ceiling, policy.maxDelay().toMillis());
     return Duration.ofMillis((long) (ceiling * Math.min(1.0, Math.max(0.0, jitter.getAsDouble()))));
-  }
-
-  private void sleep(Duration delay) throws IOException {
-    if (delay.isZero()) return;
-    try {
-      sleeper.sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting to retry");
-      interrupted.initCause(e);
-      throw interrupted;
-    }
   }
 
   /** Whether another attempt may cure the failure; a certificate the client does not trust stays untrusted. */

@@ -46,8 +46,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * nor its classes are counted against a client. Server-side counts (requests, token requests, 401s) are read here.
  *
  * <p>Arguments: {@code quick} (short runs, a smoke test of the whole harness), {@code --auth-seconds=N} (the
- * authentication run's measured duration, 30 by default), {@code --cold-runs=N} (10), {@code --only=list,parse,
- * paginate,auth,cold,provision} (a subset). Writes logs and {@code results.md} to {@code benchmarks/target/bench/}.
+ * authentication run's measured duration, 30 by default), {@code --cold-runs=N} (10), {@code --only=list,surface,
+ * parse,paginate,auth,cold,provision} (a subset). Writes logs and {@code results.md} to {@code benchmarks/target/bench/}.
  */
 public final class Suite {
   private static final String JAVA = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
@@ -73,7 +73,8 @@ public final class Suite {
     boolean quick = false;
     Double authSeconds = null;
     Integer coldRuns = null;
-    Set<String> only = new HashSet<>(List.of("list", "parse", "paginate", "auth", "cold", "provision", "connectors"));
+    Set<String> only = new HashSet<>(List.of("list", "surface", "parse", "paginate", "auth", "cold", "provision",
+        "connectors"));
     Path out = Paths.get("benchmarks", "target", "bench");
     for (String arg : args) {
       if (arg.equals("quick")) quick = true;
@@ -82,7 +83,8 @@ public final class Suite {
       else if (arg.startsWith("--only=")) only = new HashSet<>(Arrays.asList(arg.substring(7).split(",")));
       else if (arg.startsWith("--out=")) out = Paths.get(arg.substring(6));
       else throw new IllegalArgumentException("unknown argument: " + arg
-          + " (quick, --auth-seconds=N, --cold-runs=N, --only=list,parse,paginate,auth,cold,provision,connectors, --out=DIR)");
+          + " (quick, --auth-seconds=N, --cold-runs=N, --only=list,surface,parse,paginate,auth,cold,provision,"
+          + "connectors, --out=DIR)");
     }
     Files.createDirectories(out);
     Suite suite = new Suite(quick, authSeconds != null ? authSeconds : quick ? 5 : 30,
@@ -94,6 +96,7 @@ public final class Suite {
     String loadBefore = loadAverage();
     Instant started = Instant.now();
     if (only.contains("list")) listSources();
+    if (only.contains("surface")) surface();
     if (only.contains("parse")) parse();
     if (only.contains("paginate")) paginate();
     if (only.contains("auth")) auth();
@@ -133,6 +136,56 @@ public final class Suite {
           us(floor.getPrimaryResult().getStatistics().getPercentile(90)), us(client.getPrimaryResult().getScore()),
           us(floor.getPrimaryResult().getScore()), server.requests()));
     }
+  }
+
+  /** The request object against the direct call, and deriving scoped clients (SurfaceBenchmark). */
+  private void surface() throws Exception {
+    progress("the request object against the direct call, and withOptions (JMH, -prof gc)");
+    try (LoopbackServer server = LoopbackServer.start(100, 3600)) {
+      int rounds = quick ? 2_000 : 10_000;
+      Child interleaved = Child.run(out.resolve("surface-interleaved.log"), null, JAVA, "-cp", CLASSPATH,
+          SurfaceHarness.class.getName(), server.baseUrl(), Integer.toString(rounds));
+      if (interleaved.result != null) {
+        double objectNs = interleaved.result.get("requestObjectNanos").getAsDouble();
+        double directNs = interleaved.result.get("directNanos").getAsDouble();
+        row(String.format(Locale.ROOT, "A call through the request object vs the same request sent directly (list"
+                + " 100 sources; %,d calls each, interleaved, median)", 2 * rounds), us(objectNs / 1000),
+            us(directNs / 1000), ratio(objectNs / directNs), "≤ 1.02x", objectNs / directNs <= 1.02);
+      } else {
+        notes.append("- The interleaved request-object run failed, exit ").append(interleaved.exitCode)
+            .append(": see ").append(interleaved.log).append('\n');
+      }
+      Map<String, RunResult> results = jmh(SurfaceBenchmark.class, "surface", server.baseUrl());
+      double objectUs = p50(results.get("requestObject"));
+      double directUs = p50(results.get("direct"));
+      double objectNoIo = p50(results.get("requestObjectNoIo"));
+      double directNoIo = p50(results.get("directNoIo"));
+      row("Same without I/O (a transport that sends nothing): the request object's own work (JMH p50)",
+          String.format(Locale.ROOT, "%,.0f ns", objectNoIo), String.format(Locale.ROOT, "%,.0f ns", directNoIo),
+          ratio(objectNoIo / directNoIo), "none (information)", null);
+      notes.append(String.format(Locale.ROOT, "- Request object vs direct, one JMH benchmark after the other (drift"
+          + " included): %s and %s p50.%n", us(objectUs), us(directUs)));
+      double objectBytes = alloc(results.get("requestObject"));
+      double directBytes = alloc(results.get("direct"));
+      row("Same: allocated per call", kb(objectBytes), kb(directBytes), ratio(objectBytes / directBytes),
+          "none (information)", null);
+      double deriveNs = p50(results.get("withOptions"));
+      row("Derive a scoped client: `withOptions(timeout, retries, header)` (p50)",
+          String.format(Locale.ROOT, "%,.0f ns, %,.0f B", deriveNs, alloc(results.get("withOptions"))), "", "",
+          "< 1 µs", deriveNs < 1000);
+      double scopedUs = p50(results.get("scopedCall"));
+      row("A call through a client derived for it vs the client's own (list 100 sources, p50)", us(scopedUs),
+          us(objectUs), ratio(scopedUs / objectUs), "none (information)", null);
+      long tokens = server.tokenRequests();
+      int benchmarks = results.size(); // each benchmark's set-up makes one call
+      row("Token requests during those benchmarks (every derived client shares the token cache)",
+          Long.toString(tokens), "", "", "one per benchmark's set-up (" + benchmarks + "), none from derivations",
+          tokens == benchmarks);
+    }
+  }
+
+  private static double p50(RunResult result) {
+    return result.getPrimaryResult().getStatistics().getPercentile(50);
   }
 
   private void parse() throws Exception {

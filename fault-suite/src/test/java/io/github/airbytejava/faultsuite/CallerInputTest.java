@@ -60,7 +60,8 @@ class CallerInputTest {
             c -> c.connections().listConnections().limit(101).offset(0).execute()),
         // Paginator.stream only checks pageSize >= 1; the generated listSources rejects the 101 when the stream runs.
         new BadCall("Paginator.stream(pageSize 101, ...)", "limit", c -> Paginator.stream(101,
-            (limit, offset) -> c.sources().listSources().limit(limit).offset(offset).execute().getData())));
+            (limit, offset) -> Paginator.Page.of(c.sources().listSources().limit(limit).offset(offset).execute()
+                .getData(), null))));
   }
 
   @TestFactory

@@ -8,6 +8,7 @@ import io.github.airbytejava.AirbyteClient;
 import io.github.airbytejava.AirbyteTransportException;
 import io.github.airbytejava.AuthenticationException;
 import io.github.airbytejava.Credentials;
+import io.github.airbytejava.JobStart;
 import io.github.airbytejava.NotFoundException;
 import io.github.airbytejava.ServerException;
 import io.github.airbytejava.generated.model.ConnectionCreateRequest;
@@ -91,7 +92,8 @@ class FakeAirbyteFaultTest {
     FaultCheck.run("FAKE disconnectAfterProcessing x START_JOB", Expectation.PROMPT,
         () -> client.syncs().start(connection), outcome -> {
           FaultCheck.assertReturned(outcome);
-          assertEquals(JobStatusEnum.PENDING, ((JobResponse) outcome.value()).getStatus());
+          assertEquals(JobStatusEnum.PENDING, ((JobStart) outcome.value()).job().getStatus());
+          assertTrue(((JobStart) outcome.value()).joined(), "found, not started: the dropped POST had started it");
           assertEquals(1, count("POST", "/v1/jobs"), "POST /jobs sent once: " + fake.requests());
           assertEquals(1, jobsOfConnection(), "one job on the server");
         });
@@ -110,12 +112,13 @@ class FakeAirbyteFaultTest {
 
   @Test
   void startJoinsTheRunningJobOn409() {
-    JobResponse first = client.syncs().start(connection);
+    JobResponse first = client.syncs().start(connection).job();
     fake.clearRequests();
     FaultCheck.run("FAKE 409 try-again-later x START_JOB", Expectation.PROMPT,
         () -> client.syncs().start(connection), outcome -> {
           FaultCheck.assertReturned(outcome);
-          assertEquals(first.getJobId(), ((JobResponse) outcome.value()).getJobId(), "the running job");
+          assertEquals(first.getJobId(), ((JobStart) outcome.value()).job().getJobId(), "the running job");
+          assertTrue(((JobStart) outcome.value()).joined());
           assertEquals(1, count("POST", "/v1/jobs"), "POST /jobs sent once: " + fake.requests());
           assertEquals(1, jobsOfConnection(), "one job on the server");
         });
@@ -171,7 +174,8 @@ class FakeAirbyteFaultTest {
         () -> client.paginate().sources().collect(Collectors.toList()), outcome -> {
           FaultCheck.assertReturned(outcome);
           assertEquals(1, ((List<?>) outcome.value()).size());
-          assertEquals(2, count("GET", "/v1/sources"), "the late page, then the retry: " + fake.requests());
+          assertEquals(3, count("GET", "/v1/sources"), "the late page, its retry, and the empty page after it (the"
+              + " server's next says there is more): " + fake.requests());
         });
   }
 

@@ -19,7 +19,8 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
- * A MockWebServer on 127.0.0.1 that answers by route ("METHOD /path", query ignored) and counts what it received.
+ * A MockWebServer on 127.0.0.1 that answers by route ("METHOD /path", query ignored) and counts what it received;
+ * a GET at an offset other than 0 (a list's next page) gets an empty page, counted apart.
  * The token endpoint answers a valid token unless told otherwise; unknown routes get a 404 problem. Each route's
  * {@link Responder} is told which attempt this is, so a fault can strike once and then let the call through.
  */
@@ -59,6 +60,13 @@ final class Loopback implements AutoCloseable {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
         String route = request.getMethod() + " " + request.getUrl().encodedPath();
+        String offset = request.getUrl().queryParameter("offset");
+        if (request.getMethod().equals("GET") && offset != null && !offset.equals("0")) {
+          // The page after a list's first: empty, and not counted as the route's. The paginator asks for it because
+          // the first page's next says there is more, as Airbyte's does; the faults strike the first page.
+          received.add(route + " (next page)");
+          return Responses.json(200, Fixtures.emptyPage());
+        }
         received.add(route);
         int attempt = counts.computeIfAbsent(route, r -> new AtomicInteger()).incrementAndGet();
         Responder responder = routes.get(route);

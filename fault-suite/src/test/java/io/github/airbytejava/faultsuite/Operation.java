@@ -80,7 +80,7 @@ enum Operation {
   START_JOB("syncs().start", "POST", "/v1/jobs") {
     @Override
     Object call(AirbyteClient client) {
-      return client.syncs().start(Fixtures.CONNECTION);
+      return client.syncs().start(Fixtures.CONNECTION).job();
     }
 
     @Override
@@ -163,6 +163,11 @@ enum Operation {
   /** Whether the client's policy lets it send this method again: GET and DELETE. */
   boolean idempotent() {
     return method.equals("GET") || method.equals("DELETE");
+  }
+
+  /** Whether a 429 is answered by sending again: {@code syncs().start}, since a refused POST /jobs created no job. */
+  boolean resendsAfter429() {
+    return this == START_JOB;
   }
 
   /** Whether the Java method returns the body; deleteSource returns void and never reads it. */

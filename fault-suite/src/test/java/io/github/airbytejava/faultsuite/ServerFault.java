@@ -16,7 +16,8 @@ import mockwebserver3.MockResponse;
 /**
  * What the API's route does wrong, and what the client must make of it for each {@link Operation}. The client's
  * policy: GET and DELETE are sent again after 429, 502-504 and I/O failures (up to {@link Loopback#MAX_ATTEMPTS});
- * POST and PATCH never once the request may have arrived; a 2xx body that does not parse is a
+ * POST and PATCH never once the request may have arrived, except {@code POST /jobs} after a 429, which created no
+ * job ({@link Operation#resendsAfter429()}); a 2xx body that does not parse is a
  * {@link MalformedResponseException}.
  */
 enum ServerFault {
@@ -28,7 +29,7 @@ enum ServerFault {
 
     @Override
     Expectation expect(Operation op) {
-      return op.idempotent() ? succeeds(2).waitsAtLeast(Duration.ofSeconds(1))
+      return op.idempotent() || op.resendsAfter429() ? succeeds(2).waitsAtLeast(Duration.ofSeconds(1))
           : fails(RateLimitException.class, 429, 1).and(e ->
               assertEquals(Duration.ofSeconds(1), ((RateLimitException) e).getRetryAfter(), "getRetryAfter()"));
     }
@@ -42,7 +43,7 @@ enum ServerFault {
 
     @Override
     Expectation expect(Operation op) {
-      return fails(RateLimitException.class, 429, op.idempotent() ? Loopback.MAX_ATTEMPTS : 1);
+      return fails(RateLimitException.class, 429, op.idempotent() || op.resendsAfter429() ? Loopback.MAX_ATTEMPTS : 1);
     }
   },
 

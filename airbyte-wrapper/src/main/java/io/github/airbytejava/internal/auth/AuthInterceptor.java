@@ -1,9 +1,13 @@
 package io.github.airbytejava.internal.auth;
 
+import io.github.airbytejava.AirbyteListener;
 import io.github.airbytejava.AuthenticationException;
+import io.github.airbytejava.SecretFields;
 import io.github.airbytejava.Credentials;
 import io.github.airbytejava.TokenSource;
 import io.github.airbytejava.generated.invoker.ApiOperation;
+import io.github.airbytejava.internal.BodyMasker;
+import io.github.airbytejava.internal.Calls;
 import io.github.airbytejava.internal.ErrorBody;
 import io.github.airbytejava.internal.Redactor;
 import io.github.airbytejava.Sleeper;
@@ -54,9 +58,13 @@ public final class AuthInterceptor implements Interceptor {
   private final HttpUrl tokenUrl;
   private final AtomicLong tokenRequests;
   private final AtomicLong unauthorizedResponses = new AtomicLong();
+  private final Calls calls;
+  private final BodyMasker masker;
 
   private AuthInterceptor(HttpUrl apiBaseUrl, String staticAuthorization, TokenCache tokenCache, HttpUrl tokenUrl,
-      AtomicLong tokenRequests) {
+      AtomicLong tokenRequests, Calls calls, BodyMasker masker) {
+    this.calls = calls;
+    this.masker = masker;
     this.apiBaseUrl = apiBaseUrl;
     this.staticAuthorization = staticAuthorization;
     this.tokenCache = tokenCache;
@@ -72,12 +80,31 @@ public final class AuthInterceptor implements Interceptor {
    */
   public static AuthInterceptor create(Credentials credentials, HttpUrl apiBaseUrl, OkHttpClient tokenHttpClient,
       Clock clock, Sleeper sleeper, DoubleSupplier jitter) {
-    return create(credentials, apiBaseUrl, tokenHttpClient, clock, sleeper, jitter, null);
+    return create(credentials, apiBaseUrl, tokenHttpClient, clock, sleeper, jitter, new Calls(clock),
+        AirbyteListener.NONE, new BodyMasker(SecretFields.ALL), null);
+  }
+
+  /**
+   * @param calls the client's calls in flight: a wait for a token ends at the call's deadline or when it is
+   *     cancelled
+   * @param listener hears each token refresh
+   * @param masker masks the body kept in the exception of a call whose fresh token was refused too
+   */
+  public static AuthInterceptor create(Credentials credentials, HttpUrl apiBaseUrl, OkHttpClient tokenHttpClient,
+      Clock clock, Sleeper sleeper, DoubleSupplier jitter, Calls calls, AirbyteListener listener, BodyMasker masker) {
+    return create(credentials, apiBaseUrl, tokenHttpClient, clock, sleeper, jitter, calls, listener, masker, null);
   }
 
   /** As above; tests pass {@code refreshExecutor} to run refreshes when they choose. Null means a daemon thread. */
   static AuthInterceptor create(Credentials credentials, HttpUrl apiBaseUrl, OkHttpClient tokenHttpClient,
       Clock clock, Sleeper sleeper, DoubleSupplier jitter, Executor refreshExecutor) {
+    return create(credentials, apiBaseUrl, tokenHttpClient, clock, sleeper, jitter, new Calls(clock),
+        AirbyteListener.NONE, new BodyMasker(SecretFields.ALL), refreshExecutor);
+  }
+
+  private static AuthInterceptor create(Credentials credentials, HttpUrl apiBaseUrl, OkHttpClient tokenHttpClient,
+      Clock clock, Sleeper sleeper, DoubleSupplier jitter, Calls calls, AirbyteListener listener, BodyMasker masker,
+      Executor refreshExecutor) {
     Objects.requireNonNull(credentials, "credentials");
     Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
     Objects.requireNonNull(tokenHttpClient, "tokenHttpClient");
@@ -87,14 +114,15 @@ public final class AuthInterceptor implements Interceptor {
     AuthMethod method = CredentialsAccess.authMethodOf(credentials);
     AtomicLong tokenRequests = new AtomicLong();
     if (method instanceof AuthMethod.StaticBearer bearer) {
-      return new AuthInterceptor(apiBaseUrl, "Bearer " + bearer.accessToken(), null, null, tokenRequests);
+      return new AuthInterceptor(apiBaseUrl, "Bearer " + bearer.accessToken(), null, null, tokenRequests, calls,
+          masker);
     }
     if (method instanceof AuthMethod.Basic basic) {
       String header = okhttp3.Credentials.basic(basic.username(), basic.password(), StandardCharsets.UTF_8);
-      return new AuthInterceptor(apiBaseUrl, header, null, null, tokenRequests);
+      return new AuthInterceptor(apiBaseUrl, header, null, null, tokenRequests, calls, masker);
     }
     if (method instanceof AuthMethod.None) {
-      return new AuthInterceptor(apiBaseUrl, null, null, null, tokenRequests);
+      return new AuthInterceptor(apiBaseUrl, null, null, null, tokenRequests, calls, masker);
     }
     TokenCache.Fetcher fetcher;
     HttpUrl tokenUrl = null;
@@ -110,8 +138,8 @@ public final class AuthInterceptor implements Interceptor {
       };
     }
     Executor executor = refreshExecutor != null ? refreshExecutor : newRefreshExecutor();
-    return new AuthInterceptor(apiBaseUrl, null, new TokenCache(fetcher, clock, jitter, executor), tokenUrl,
-        tokenRequests);
+    return new AuthInterceptor(apiBaseUrl, null, new TokenCache(fetcher, clock, jitter, executor, listener), tokenUrl,
+        tokenRequests, calls, masker);
   }
 
   /**
@@ -147,31 +175,36 @@ public final class AuthInterceptor implements Interceptor {
   }
 
   private Response proceedWithToken(Chain chain, Request request) throws IOException {
-    CachedToken token = token(request);
+    CachedToken token = token(chain, request);
     Response response = chain.proceed(withAuthorization(request, token.authorization()));
     if (response.code() != 401) {
+      tokenCache.accepted();
       return response;
     }
     unauthorizedResponses.incrementAndGet();
+    if (tokenCache.pausing()) {
+      return response; // a fresh token was refused moments ago: a new one would be too, so no token request
+    }
     tokenCache.invalidate(token);
     if (!isReplayable(request.body())) {
       return response;
     }
     response.close();
-    CachedToken fresh = token(request);
+    CachedToken fresh = token(chain, request);
     Response replayed = chain.proceed(withAuthorization(request, fresh.authorization()));
     if (replayed.code() != 401) {
+      tokenCache.accepted();
       return replayed;
     }
     unauthorizedResponses.incrementAndGet();
-    tokenCache.invalidate(fresh);
     // Rejected with a token fetched just now: the credentials themselves are refused. No second replay, ever.
+    tokenCache.rejected(fresh);
     throw stillUnauthorized(request, replayed);
   }
 
-  private CachedToken token(Request request) throws IOException {
+  private CachedToken token(Chain chain, Request request) throws IOException {
     try {
-      return tokenCache.get();
+      return tokenCache.get(flight -> calls.await(chain.call(), flight));
     } catch (TokenCache.TokenUnavailable e) {
       throw forThisCaller(e.getCause(), request);
     }
@@ -187,16 +220,20 @@ public final class AuthInterceptor implements Interceptor {
           shared.getTitle(), shared.getDetail(), shared.getProblemType(), shared.getRawBody(), shared.getTokenUrl(),
           shared.getCause());
     }
+    if (failure instanceof TokenCache.ReentrantFetch) {
+      return new AuthenticationException(request.method(), request.url().encodedPath(), 0,
+          "could not obtain an access token", failure.getMessage(), null, null, null, null);
+    }
     // From a TokenSource, or an interrupted fetch. The message is not repeated: it is user code's and may say anything.
     return new AuthenticationException(request.method(), request.url().encodedPath(), 0,
         "could not obtain an access token", "the token fetch failed with " + failure.getClass().getName(), null, null,
         null, failure);
   }
 
-  private static AuthenticationException stillUnauthorized(Request request, Response response) throws IOException {
+  private AuthenticationException stillUnauthorized(Request request, Response response) throws IOException {
     String body;
     try (response) {
-      body = response.peekBody(64 * 1024).string();
+      body = masker.mask(response.peekBody(64 * 1024).string(), request.url());
     }
     ErrorBody error = ErrorBody.parse(401, response.message(), body);
     String why = "rejected again after one fresh access token";

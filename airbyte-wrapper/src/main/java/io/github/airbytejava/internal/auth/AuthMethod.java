@@ -16,7 +16,9 @@ public sealed interface AuthMethod {
       // The client id is not a secret, but a shortened one is enough to recognise it and tells nothing if a
       // caller swapped the id and the secret by mistake.
       String shortId = clientId.length() <= 4 ? clientId : clientId.substring(0, 4) + "…";
-      return "clientCredentials, clientId=" + shortId + (tokenUrl == null ? "" : ", tokenUrl=" + tokenUrl);
+      // A token URL may carry a user and password (a proxy's, say): never shown.
+      String shownUrl = tokenUrl == null ? null : tokenUrl.newBuilder().username("").password("").build().toString();
+      return "clientCredentials, clientId=" + shortId + (shownUrl == null ? "" : ", tokenUrl=" + shownUrl);
     }
   }
 

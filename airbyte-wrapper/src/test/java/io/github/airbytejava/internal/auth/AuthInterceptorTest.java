@@ -74,15 +74,42 @@ class AuthInterceptorTest extends AuthTestSupport {
   }
 
   @Test
-  void aSecond401DoesNotKeepTheRejectedToken() throws IOException {
+  void aRejectedFreshTokenIsKeptForAPauseThenReplaced() throws IOException {
     api = request -> json(401, PROBLEM_401);
     AuthInterceptor interceptor = interceptor(CLIENT_CREDENTIALS);
     OkHttpClient client = apiClient(interceptor);
     assertThrows(AuthenticationException.class, () -> get(client));
+    assertEquals(2, tokenRequests.size());
 
-    api = request -> json(200, "{}");
+    api = request -> "Bearer tok-2".equals(request.getHeaders().get("Authorization")) ? json(401, PROBLEM_401)
+        : json(200, "{}");
+    assertEquals(401, get(client), "during the pause: the server's 401, and no token request");
+    assertEquals(2, tokenRequests.size());
+
+    clock.advance(java.time.Duration.ofSeconds(1));
     assertEquals(200, get(client));
-    assertEquals("Bearer tok-3", lastApiAuthorization());
+    assertEquals("Bearer tok-3", lastApiAuthorization(), "after the pause, a 401 replaces the token again");
+  }
+
+  @Test
+  void anApiThatRefusesEveryTokenCostsABoundedNumberOfTokenRequests() throws IOException {
+    api = request -> json(401, PROBLEM_401);
+    OkHttpClient client = apiClient(interceptor(CLIENT_CREDENTIALS));
+
+    assertThrows(AuthenticationException.class, () -> get(client));
+    for (int i = 0; i < 50; i++) assertEquals(401, get(client));
+    assertEquals(2, tokenRequests.size(), "the first token and one fresh one; then a pause");
+
+    clock.advance(java.time.Duration.ofSeconds(1));
+    assertThrows(AuthenticationException.class, () -> get(client));
+    for (int i = 0; i < 50; i++) assertEquals(401, get(client));
+    assertEquals(3, tokenRequests.size(), "one more after the first pause, which then doubles");
+    clock.advance(java.time.Duration.ofSeconds(1));
+    assertEquals(401, get(client));
+    assertEquals(3, tokenRequests.size(), "2 s now");
+    clock.advance(java.time.Duration.ofSeconds(1));
+    assertThrows(AuthenticationException.class, () -> get(client));
+    assertEquals(4, tokenRequests.size());
   }
 
   @Test

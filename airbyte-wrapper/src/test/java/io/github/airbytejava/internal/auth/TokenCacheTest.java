@@ -57,4 +57,24 @@ class TokenCacheTest {
 
     assertEquals(2, fetches.get(), "token requests: the first, and one early refresh");
   }
+
+  @Test
+  void aRefreshThatCannotStartFailsItsCallersAndTheNextCallerTriesAgain() {
+    AtomicInteger fetches = new AtomicInteger();
+    AtomicInteger starts = new AtomicInteger();
+    java.util.concurrent.Executor noThreads = task -> {
+      if (starts.incrementAndGet() == 1) throw new OutOfMemoryError("unable to create native thread");
+      task.run();
+    };
+    TokenCache cache = new TokenCache(() -> new AccessToken("token-" + fetches.incrementAndGet(),
+        START.plusSeconds(900)), Clock.fixed(START, ZoneOffset.UTC), () -> 0.0, noThreads);
+
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2), () -> {
+      TokenCache.TokenUnavailable e =
+          org.junit.jupiter.api.Assertions.assertThrows(TokenCache.TokenUnavailable.class, cache::get);
+      assertEquals(OutOfMemoryError.class, e.getCause().getClass());
+      assertEquals("token-1", cache.get().token().token(), "not left waiting for the refresh that never ran");
+    });
+  }
 }
+
