@@ -95,10 +95,20 @@ final class Conformance {
     List<String> out = new ArrayList<>();
     for (ValidationReport.Message m : report.getMessages()) {
       if (m.getLevel() == ValidationReport.Level.ERROR) {
-        out.add("request " + request.target() + ": " + m.getKey() + ": " + m.getMessage());
+        out.add("request " + request.target() + ": " + m.getKey() + ": " + withNested(m));
       }
     }
     return out;
+  }
+
+  /**
+   * A message and the ones under it: a property that describes its {@code $ref} with {@code allOf} fails as "failed
+   * to match all required schemas", and the reason (an enum value, a missing field) is a nested message.
+   */
+  private static String withNested(ValidationReport.Message message) {
+    StringBuilder text = new StringBuilder(message.getMessage());
+    for (ValidationReport.Message nested : message.getNestedMessages()) text.append("; ").append(withNested(nested));
+    return text.toString();
   }
 
   /** Whether the spec has an operation for this request at all (if not, its answer is not checked). */
@@ -134,7 +144,7 @@ final class Conformance {
       if (m.getKey().equals("validation.response.status.unknown") && reply.status() >= 400) {
         checkProblem(reply).forEach(problem -> out.add(prefix + problem));
       } else {
-        out.add(prefix + m.getKey() + ": " + m.getMessage());
+        out.add(prefix + m.getKey() + ": " + withNested(m));
       }
     }
     return out;

@@ -32,6 +32,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import okio.ByteString;
 
 /**
  * Sends the generated APIs' requests through the client's OkHttp client and turns every failure into the typed
@@ -247,19 +248,25 @@ public final class HttpTransport implements ApiTransport {
               + " instead of JSON; is the base URL the API's (for example http://HOST:8000/api/public/v1)?",
           raw, null);
     }
+    // The body is parsed as it streams in, its bytes let go as they are read (a whole page held in the buffer would
+    // cost its size in allocations on every call). Only its start is kept, shared with the buffer rather than
+    // copied, for the message should it not parse.
+    source.request(ErrorBody.RAW_BODY_LIMIT);
+    Buffer buffer = source.getBuffer();
+    ByteString head = buffer.snapshot((int) Math.min(buffer.size(), ErrorBody.RAW_BODY_LIMIT));
     T data;
-    try (Reader reader = new InputStreamReader(source.peek().inputStream(), StandardCharsets.UTF_8)) {
+    try (Reader reader = new InputStreamReader(source.inputStream(), StandardCharsets.UTF_8)) {
       data = JSON.getGson().fromJson(reader, returnType);
     } catch (RuntimeException e) {
       IOException broken = transportFailure(e);
       if (broken != null) throw broken;
       throw new MalformedResponseException(method, path, response.code(), contentType,
-          "not a valid " + typeName(returnType) + ": " + reason(e), masker.mask(rawPrefix(source), request.url()),
+          "not a valid " + typeName(returnType) + ": " + reason(e), masker.mask(head.utf8(), request.url()),
           Failures.scrubbed(e));
     }
     if (data == null) {
       throw new MalformedResponseException(method, path, response.code(), contentType,
-          "no " + typeName(returnType) + " in the body", masker.mask(rawPrefix(source), request.url()), null);
+          "no " + typeName(returnType) + " in the body", masker.mask(head.utf8(), request.url()), null);
     }
     return data;
   }

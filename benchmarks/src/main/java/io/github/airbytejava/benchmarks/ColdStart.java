@@ -67,9 +67,9 @@ public final class ColdStart {
         new OkHttpClient(); // OkHttp, okio and Kotlin classes, the platform's TLS trust manager
         at = step(steps, "new OkHttpClient() (OkHttp, okio, Kotlin, TLS trust store)", at);
         JSON.getGson();
-        at = step(steps, "JSON class init (Gson, gson-fire, 129 adapter factories)", at);
+        at = step(steps, "JSON class init (Gson, one adapter factory for the models)", at);
         JSON.getGson().getAdapter(SourcesResponse.class);
-        at = step(steps, "first Gson adapter (every factory is asked: loads the model classes)", at);
+        at = step(steps, "first Gson adapter (loads the models the listing needs)", at);
         AirbyteClient client = AirbyteClient.builder()
             .baseUrl(baseUrl)
             .credentials(Credentials.bearerToken(LoopbackServer.STATIC_TOKEN))

@@ -1,5 +1,8 @@
 package io.github.airbytejava.benchmarks;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.ToNumberPolicy;
 import io.github.airbytejava.AirbyteClient;
 import io.github.airbytejava.Credentials;
 import io.github.airbytejava.generated.invoker.JSON;
@@ -27,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Listing 100 sources from a loopback server: the client ({@code client.sources().listSources().limit(100).execute()}
  * with a static bearer token) against the floor, a hand-written call on one shared OkHttpClient that parses the same
- * JSON into the same generated models with the same Gson.
+ * JSON with a plain Gson into hand-written classes ({@link PlainModels}); and, to tell the wrapper's cost from the
+ * models', the same hand-written call parsed into the generated models.
  *
  * <p>{@code baseUrl} is the server to call; {@code benchmarks/run} passes one served by its own JVM, so that
  * {@code -prof gc} (which counts the allocations of every thread in the JVM) counts the client's alone. Empty (the
@@ -45,6 +49,7 @@ public class ListSourcesBenchmark {
 
   private LoopbackServer ownServer;
   private OkHttpClient floorHttp;
+  private Gson plainGson;
   private Request floorRequest;
   private AirbyteClient client;
 
@@ -56,6 +61,8 @@ public class ListSourcesBenchmark {
       url = ownServer.baseUrl();
     }
     floorHttp = new OkHttpClient();
+    // The number policy the generated JSON uses, so that both keep 5432 as a Long.
+    plainGson = new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE).create();
     floorRequest = new Request.Builder()
         .url(HttpUrl.get(url + "/sources").newBuilder()
             .addQueryParameter("limit", "100").addQueryParameter("offset", "0").build())
@@ -76,8 +83,20 @@ public class ListSourcesBenchmark {
     if (ownServer != null) ownServer.close();
   }
 
+  /** The floor: OkHttp and a plain Gson into hand-written classes, what a call costs at the least. */
   @Benchmark
-  public SourcesResponse floor() throws IOException {
+  public PlainModels.Page floor() throws IOException {
+    try (Response response = floorHttp.newCall(floorRequest).execute(); Reader body = response.body().charStream()) {
+      if (!response.isSuccessful()) {
+        throw new IOException("HTTP " + response.code());
+      }
+      return plainGson.fromJson(body, PlainModels.Page.class);
+    }
+  }
+
+  /** The same call parsed into the generated models: the client's cost above it is the wrapper's alone. */
+  @Benchmark
+  public SourcesResponse floorGeneratedModels() throws IOException {
     try (Response response = floorHttp.newCall(floorRequest).execute(); Reader body = response.body().charStream()) {
       if (!response.isSuccessful()) {
         throw new IOException("HTTP " + response.code());

@@ -1,10 +1,10 @@
 package io.github.airbytejava.benchmarks;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.ToNumberPolicy;
 import io.github.airbytejava.AirbyteClient;
 import io.github.airbytejava.Credentials;
-import io.github.airbytejava.generated.invoker.JSON;
-import io.github.airbytejava.generated.model.SourceResponse;
-import io.github.airbytejava.generated.model.SourcesResponse;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
@@ -22,8 +22,8 @@ import okhttp3.Response;
  * {@code -Xmx64m}); the server runs in the parent JVM and counts the requests.
  *
  * <p>{@code PaginateHarness BASE_URL client|floor}: the client is {@code client.paginate().sources()}; the floor is a
- * hand-written loop (one OkHttpClient, the generated Gson and models, 100 per page, stopping after a short page, as
- * the client does). Prints one line: {@code RESULT {...}}.
+ * hand-written loop (one OkHttpClient, a plain Gson into hand-written classes, 100 per page, stopping after a short
+ * page, as the client does). Prints one line: {@code RESULT {...}}.
  */
 public final class PaginateHarness {
   private PaginateHarness() {}
@@ -33,9 +33,9 @@ public final class PaginateHarness {
     String mode = args[1];
     AtomicLong items = new AtomicLong();
     AtomicLong outOfOrder = new AtomicLong();
-    Consumer<SourceResponse> check = source -> {
+    Consumer<String> check = name -> {
       // The server names source n "postgres-n": each must come once, in order.
-      if (!("postgres-" + items.getAndIncrement()).equals(source.getName())) outOfOrder.incrementAndGet();
+      if (!("postgres-" + items.getAndIncrement()).equals(name)) outOfOrder.incrementAndGet();
     };
     long start = System.nanoTime();
     if (mode.equals("client")) {
@@ -43,7 +43,7 @@ public final class PaginateHarness {
           .baseUrl(baseUrl)
           .credentials(Credentials.bearerToken(LoopbackServer.STATIC_TOKEN))
           .build()) {
-        client.paginate().sources().forEach(check);
+        client.paginate().sources().forEach(source -> check.accept(source.getName()));
       }
     } else {
       floor(baseUrl, check);
@@ -58,8 +58,9 @@ public final class PaginateHarness {
         Runtime.getRuntime().maxMemory());
   }
 
-  private static void floor(String baseUrl, Consumer<SourceResponse> each) throws IOException {
+  private static void floor(String baseUrl, Consumer<String> each) throws IOException {
     OkHttpClient http = new OkHttpClient();
+    Gson gson = new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE).create();
     HttpUrl url = HttpUrl.get(baseUrl + "/sources");
     int offset = 0;
     while (true) {
@@ -69,13 +70,13 @@ public final class PaginateHarness {
           .header("Authorization", "Bearer " + LoopbackServer.STATIC_TOKEN)
           .header("Accept", "application/json")
           .build();
-      SourcesResponse page;
+      PlainModels.Page page;
       try (Response response = http.newCall(request).execute(); Reader body = response.body().charStream()) {
         if (!response.isSuccessful()) throw new IOException("HTTP " + response.code());
-        page = JSON.getGson().fromJson(body, SourcesResponse.class);
+        page = gson.fromJson(body, PlainModels.Page.class);
       }
-      int count = page.getData() == null ? 0 : page.getData().size();
-      if (count > 0) page.getData().forEach(each);
+      int count = page.data == null ? 0 : page.data.size();
+      for (int i = 0; i < count; i++) each.accept(page.data.get(i).name);
       offset += count;
       if (count < 100) break;
     }

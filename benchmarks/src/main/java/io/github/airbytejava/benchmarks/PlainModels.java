@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Hand-written classes for a sources page, the floor's models: what plain Gson binds by reflection. */
+/** Hand-written classes, the floors' models: what plain Gson binds by reflection. */
 final class PlainModels {
   private PlainModels() {}
 
@@ -23,6 +23,34 @@ final class PlainModels {
     UUID definitionId;
     UUID workspaceId;
     Long createdAt;
+    Map<String, Object> configuration;
+  }
+
+  /** A page of jobs. */
+  static final class JobsPage {
+    List<Job> data;
+    String next;
+    String previous;
+  }
+
+  /** One job (status and type as the strings they are on the wire). */
+  static final class Job {
+    Long jobId;
+    String status;
+    String jobType;
+    String startTime;
+    UUID connectionId;
+    String lastUpdatedAt;
+    String duration;
+    Long bytesSynced;
+    Long rowsSynced;
+  }
+
+  /** The body of creating a source. */
+  static final class SourceCreate {
+    String name;
+    UUID definitionId;
+    UUID workspaceId;
     Map<String, Object> configuration;
   }
 }

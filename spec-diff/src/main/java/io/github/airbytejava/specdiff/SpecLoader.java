@@ -75,6 +75,7 @@ final class SpecLoader {
     }
     ensureMaps(api.getComponents());
     OpenApi31Downgrade.apply(api);
+    DescribedRefs.unwrap(api);
     new DanglingRefs(api, role, notes).fix();
     movePathParametersIntoOperations(api);
     return new LoadedSpec(location, api.getOpenapi(), api, notes);
