@@ -24,6 +24,7 @@ import io.github.airbytejava.generated.api.UsersApi;
 import io.github.airbytejava.generated.api.WorkspacesApi;
 import io.github.airbytejava.internal.BodyMasker;
 import io.github.airbytejava.internal.Durations;
+import io.github.airbytejava.internal.Failures;
 import io.github.airbytejava.internal.HttpLogger;
 import io.github.airbytejava.internal.HttpTransport;
 import io.github.airbytejava.internal.RetryInterceptor;
@@ -507,6 +508,7 @@ public final class AirbyteClient implements AutoCloseable {
       // Order matters: retries outside authentication (each attempt gets a current token), logging inside it
       // (each attempt is logged, the header masked), one-shot bodies last (see Calls).
       OkHttpClient.Builder api = base.newBuilder()
+          .addInterceptor(Failures.carryingOwnExceptions())
           .addInterceptor(addUserAgent)
           .addInterceptor(new RetryInterceptor(config.retryPolicy, calls, config.clock, config.sleeper,
               config.jitter, config.listener))

@@ -287,5 +287,23 @@ class ErrorTranslationTest extends FacadeTestSupport {
     }
     assertFalse(e.getRawBody().contains("p4ss"), e.getRawBody());
   }
+
+  @Test
+  void anAsyncCallsOwnFailureReachesItsFutureAndNoThreadAsUncaught() throws Exception {
+    routes.on("POST /v1/applications/token", json(401, "{\"title\":\"nope\"}"));
+    AirbyteClient client = track(builder().credentials(Credentials.clientCredentials("id", "secret")).build());
+    List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
+    try {
+      ExecutionException e = assertThrows(ExecutionException.class,
+          () -> client.jobs().getJob(1L).executeAsync().get(5, TimeUnit.SECONDS));
+      assertInstanceOf(AuthenticationException.class, e.getCause());
+      Thread.sleep(200); // OkHttp rethrew right after the callback
+      assertEquals(List.of(), uncaught, "OkHttp rethrows anything but an IOException on its own thread");
+    } finally {
+      Thread.setDefaultUncaughtExceptionHandler(before);
+    }
+  }
 }
 

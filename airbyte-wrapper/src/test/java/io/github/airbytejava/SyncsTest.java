@@ -342,7 +342,14 @@ class SyncsTest extends FacadeTestSupport {
     return track(builder().sleeper(duration -> Thread.sleep(20)).build());
   }
 
+  private static void waitForPolls(java.util.concurrent.atomic.AtomicInteger polls) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (polls.get() < 2 && System.nanoTime() < until) Thread.sleep(5);
+    assertTrue(polls.get() >= 2, "the polling started");
+  }
+
   private static void assertPollingStops(java.util.concurrent.atomic.AtomicInteger polls) throws Exception {
+    assertTrue(polls.get() >= 2, "the polling had started");
     Thread.sleep(100); // what was in flight lands
     int after = polls.get();
     Thread.sleep(200);
@@ -353,7 +360,7 @@ class SyncsTest extends FacadeTestSupport {
   void theWaitStopsWhenTheFutureTimesOut() throws Exception {
     java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
     CompletableFuture<JobResponse> future = pollingForever(polls).syncs()
-        .runAsync(CONNECTION, JobTypeEnum.SYNC, options).orTimeout(150, TimeUnit.MILLISECONDS);
+        .runAsync(CONNECTION, JobTypeEnum.SYNC, options).orTimeout(1, TimeUnit.SECONDS);
     assertInstanceOf(java.util.concurrent.TimeoutException.class,
         assertThrows(ExecutionException.class, () -> future.get(5, TimeUnit.SECONDS)).getCause());
     assertPollingStops(polls);
@@ -364,7 +371,7 @@ class SyncsTest extends FacadeTestSupport {
     java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
     CompletableFuture<JobResponse> future = pollingForever(polls).syncs().runAsync(CONNECTION, JobTypeEnum.SYNC,
         options);
-    Thread.sleep(100);
+    waitForPolls(polls);
     future.completeExceptionally(new IllegalStateException("no longer needed"));
     assertPollingStops(polls);
   }
@@ -375,7 +382,7 @@ class SyncsTest extends FacadeTestSupport {
     CompletableFuture<JobResponse> future = pollingForever(polls).syncs().runAsync(CONNECTION, JobTypeEnum.SYNC,
         options);
     CompletableFuture<Long> rows = future.thenApply(JobResponse::getRowsSynced);
-    Thread.sleep(100);
+    waitForPolls(polls);
     rows.cancel(true);
     assertTrue(future.isCancelled());
     assertPollingStops(polls);

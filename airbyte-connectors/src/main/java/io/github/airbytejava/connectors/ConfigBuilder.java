@@ -1,7 +1,5 @@
 package io.github.airbytejava.connectors;
 
-import io.github.airbytejava.connectors.internal.Values;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -38,14 +36,15 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
     if (value == null) {
       values.remove(key);
     } else {
-      values.put(key, Values.freeze(ConfigObject.plain(value)));
+      values.put(key, ConfigObject.freeze(value));
     }
     return self();
   }
 
   /** The fields set so far, frozen, for {@code build()}. */
+  @SuppressWarnings("unchecked")
   protected final Map<String, Object> frozenValues() {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    return (Map<String, Object>) ConfigObject.freeze(values);
   }
 
   @SuppressWarnings("unchecked")

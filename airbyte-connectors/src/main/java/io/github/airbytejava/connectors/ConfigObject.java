@@ -1,5 +1,6 @@
 package io.github.airbytejava.connectors;
 
+import io.github.airbytejava.connectors.internal.FrozenMap;
 import io.github.airbytejava.connectors.internal.Masking;
 import io.github.airbytejava.connectors.internal.Schema;
 import io.github.airbytejava.connectors.internal.Shape;
@@ -215,29 +216,54 @@ public abstract class ConfigObject {
   /** A deep, immutable copy of a configuration map (configuration objects and enum values in it become JSON). */
   @SuppressWarnings("unchecked")
   protected static Map<String, Object> frozen(Map<String, ?> map) {
-    Objects.requireNonNull(map, "configuration");
-    return (Map<String, Object>) Values.freeze(plain(map));
+    return (Map<String, Object>) freeze(Objects.requireNonNull(map, "configuration"));
   }
 
-  /** Configuration objects and enum values as their JSON; lists and maps walked; anything else as is. */
-  static Object plain(Object value) {
-    if (value instanceof ConfigObject o) {
-      return o.values;
+  /**
+   * A deep, immutable copy of a JSON-like value, in one pass (a page of 100 sources copies 100 of these): maps keep
+   * their order, integers that fit become Long and other numbers BigDecimal, configuration objects and enum values
+   * become their JSON. Anything else is an {@link IllegalArgumentException}.
+   */
+  static Object freeze(Object value) {
+    if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long) {
+      return value;
+    }
+    if (value instanceof FrozenMap) {
+      return value;
+    }
+    if (value instanceof Map<?, ?> map) {
+      String[] keys = new String[map.size()];
+      Object[] values = new Object[keys.length];
+      int i = 0;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (!(e.getKey() instanceof String key)) {
+          throw new IllegalArgumentException("a configuration object has a key that is not a string");
+        }
+        keys[i] = key;
+        values[i++] = freeze(e.getValue());
+      }
+      return new FrozenMap(keys, values);
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      for (Object item : list) {
+        copy.add(freeze(item));
+      }
+      return Collections.unmodifiableList(copy);
+    }
+    if (value instanceof Number number) {
+      return Values.number(number);
+    }
+    if (value instanceof ConfigObject object) {
+      return object.values;
     }
     if (value instanceof ConfigEnum e) {
       return e.value();
     }
-    if (value instanceof List<?> list) {
-      List<Object> copy = new ArrayList<>(list.size());
-      list.forEach(item -> copy.add(plain(item)));
-      return copy;
+    if (value instanceof CharSequence text) {
+      return text.toString();
     }
-    if (value instanceof Map<?, ?> map) {
-      Map<Object, Object> copy = new LinkedHashMap<>();
-      map.forEach((k, v) -> copy.put(k, plain(v)));
-      return copy;
-    }
-    return value;
+    throw new IllegalArgumentException("a " + value.getClass().getName() + " is not a JSON value");
   }
 
   private static IllegalStateException wrongType(String key, Object value, String expected) {

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -114,9 +115,8 @@ public final class Connector {
   }
 
   List<ConfigurationProblem> problems(Map<String, ?> configuration, boolean partial) {
-    Object plain = ConfigObject.plain(configuration);
     @SuppressWarnings("unchecked")
-    Map<String, ?> map = (Map<String, ?>) plain;
+    Map<String, ?> map = (Map<String, ?>) ConfigObject.freeze(Objects.requireNonNull(configuration, "configuration"));
     return Validator.validate(schema(), map, partial, Set.of(actorType().typeKey()));
   }
 

@@ -14,6 +14,7 @@ import io.github.airbytejava.UnprocessableEntityException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -51,6 +52,30 @@ public final class Failures {
           return new ServerException(method, path, status, title, detail, type, raw, null);
         }
         return new AirbyteHttpException(method, path, status, title, detail, type, raw, null);
+    }
+  }
+
+  /**
+   * An interceptor, the first of the client's, that carries the client's own exceptions out of the chain inside an
+   * {@link IOException}: OkHttp hands an IOException to an asynchronous call's callback, but rethrows any other
+   * exception on its dispatcher thread, which prints it as uncaught. {@link #fromFailure} takes it out again, so a
+   * synchronous caller gets the very same exception.
+   */
+  public static Interceptor carryingOwnExceptions() {
+    return chain -> {
+      try {
+        return chain.proceed(chain.request());
+      } catch (AirbyteException own) {
+        throw new Carried(own);
+      }
+    };
+  }
+
+  private static final class Carried extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Carried(AirbyteException own) {
+      super(own.getMessage(), own);
     }
   }
 

@@ -73,7 +73,8 @@ public final class Suite {
     boolean quick = false;
     Double authSeconds = null;
     Integer coldRuns = null;
-    Set<String> only = new HashSet<>(List.of("list", "surface", "parse", "paginate", "auth", "cold", "provision"));
+    Set<String> only = new HashSet<>(List.of("list", "surface", "parse", "paginate", "auth", "cold", "provision",
+        "connectors"));
     Path out = Paths.get("benchmarks", "target", "bench");
     for (String arg : args) {
       if (arg.equals("quick")) quick = true;
@@ -83,7 +84,7 @@ public final class Suite {
       else if (arg.startsWith("--out=")) out = Paths.get(arg.substring(6));
       else throw new IllegalArgumentException("unknown argument: " + arg
           + " (quick, --auth-seconds=N, --cold-runs=N, --only=list,surface,parse,paginate,auth,cold,provision,"
-          + " --out=DIR)");
+          + "connectors, --out=DIR)");
     }
     Files.createDirectories(out);
     Suite suite = new Suite(quick, authSeconds != null ? authSeconds : quick ? 5 : 30,
@@ -101,6 +102,7 @@ public final class Suite {
     if (only.contains("auth")) auth();
     if (only.contains("cold")) coldStart();
     if (only.contains("provision")) provision();
+    if (only.contains("connectors")) connectors();
     String table = table();
     String header = String.format(Locale.ROOT, "Run %s (%s mode), %d s; %d CPUs, load average %s before, %s after;"
             + " JDK %s; client under test: %s. Each client in its own JVM against a loopback server in the parent"
@@ -243,6 +245,22 @@ public final class Suite {
         allocGoal == null ? null : generatedBytes / plainBytes <= allocGoal);
     notes.append(String.format(Locale.ROOT, "- %s, JMH (one benchmark after the other, drift included): %s, plain "
         + "Gson %s.%n", what, us(1e6 / p50(generated)), us(1e6 / p50(plain))));
+  }
+
+  private void connectors() throws Exception {
+    progress("airbyte-connectors: a 100-source page with and without typed views, a Postgres validation (JMH)");
+    Map<String, RunResult> results = jmh(ConnectorsBenchmark.class, "connectors", null);
+    double plain = results.get("page100").getPrimaryResult().getStatistics().getPercentile(50);
+    double typed = results.get("page100TypedViews").getPrimaryResult().getStatistics().getPercentile(50);
+    row("Read a 100-source page (no HTTP) with a typed configuration view per source; floor = the page alone",
+        us(typed), us(plain), ratio(typed / plain), "≤ 1.2x", typed / plain <= 1.2);
+    double plainBytes = alloc(results.get("page100"));
+    double typedBytes = alloc(results.get("page100TypedViews"));
+    row("Same: allocated per page", kb(typedBytes), kb(plainBytes), ratio(typedBytes / plainBytes),
+        "none (information)", null);
+    double validate = results.get("validatePostgres").getPrimaryResult().getStatistics().getPercentile(50);
+    row("Validate a Postgres source configuration (SSL, CDC and SSH tunnel variants)", us(validate), "", "",
+        "< 50 µs", validate < 50);
   }
 
   private Map<String, RunResult> jmh(Class<?> benchmark, String name, String baseUrl) throws RunnerException {

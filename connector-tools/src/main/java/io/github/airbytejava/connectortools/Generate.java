@@ -541,6 +541,26 @@ public final class Generate {
       src.close();
     }
 
+    /** The rest of a class that is not a oneOf: builder factories, accessors, its builder, nested classes, the end. */
+    void renderBuildable(Src src, String toBuilderDoc) {
+      src.line("");
+      src.doc("An empty builder.");
+      src.open("public static Builder builder()");
+      src.line("return new Builder(Map.of());");
+      src.close();
+      src.line("");
+      src.doc(toBuilderDoc);
+      src.open("public Builder toBuilder()");
+      src.line("return new Builder(frozenValues());");
+      src.close();
+      List<Map.Entry<String, JsonElement>> fields = fields(null);
+      List<String[]> builderMethods = new ArrayList<>();
+      renderAccessors(src, fields, methodNames(fields, Set.of()), builderMethods);
+      renderBuilder(src, simpleName, builderMethods, "new " + simpleName + "(frozenValues())");
+      renderNested(src);
+      src.close();
+    }
+
     Map<String, String> methodNames(List<Map.Entry<String, JsonElement>> fields, Set<String> reserved) {
       Set<String> all = new LinkedHashSet<>(Names.RESERVED_METHODS);
       all.addAll(reserved);
@@ -638,22 +658,7 @@ public final class Generate {
       src.open("public static " + simpleName + " of(Map<String, ?> configuration)");
       src.line("return new " + simpleName + "(frozen(configuration));");
       src.close();
-      src.line("");
-      src.doc("An empty builder.");
-      src.open("public static Builder builder()");
-      src.line("return new Builder(Map.of());");
-      src.close();
-      src.line("");
-      src.doc("A builder holding this configuration's fields, to change some; this one is not changed.");
-      src.open("public Builder toBuilder()");
-      src.line("return new Builder(frozenValues());");
-      src.close();
-      List<Map.Entry<String, JsonElement>> fields = fields(null);
-      List<String[]> builderMethods = new ArrayList<>();
-      renderAccessors(src, fields, methodNames(fields, Set.of()), builderMethods);
-      renderBuilder(src, simpleName, builderMethods, "new " + simpleName + "(frozenValues())");
-      renderNested(src);
-      src.close();
+      renderBuildable(src, "A builder holding this configuration's fields, to change some; this one is not changed.");
       return src.toString();
     }
 
@@ -704,22 +709,7 @@ public final class Generate {
       src.open("static " + simpleName + " read(Object value)");
       src.line("return new " + simpleName + "(asMap(value, " + literal(key) + "));");
       src.close();
-      src.line("");
-      src.doc("An empty builder.");
-      src.open("public static Builder builder()");
-      src.line("return new Builder(Map.of());");
-      src.close();
-      src.line("");
-      src.doc("A builder holding this object's fields.");
-      src.open("public Builder toBuilder()");
-      src.line("return new Builder(frozenValues());");
-      src.close();
-      List<Map.Entry<String, JsonElement>> fields = fields(null);
-      List<String[]> builderMethods = new ArrayList<>();
-      renderAccessors(src, fields, methodNames(fields, Set.of()), builderMethods);
-      renderBuilder(src, simpleName, builderMethods, "new " + simpleName + "(frozenValues())");
-      renderNested(src);
-      src.close();
+      renderBuildable(src, "A builder holding this object's fields.");
     }
   }
 

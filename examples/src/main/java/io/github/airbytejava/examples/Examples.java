@@ -5,7 +5,6 @@ import io.github.airbytejava.AirbyteException;
 import io.github.airbytejava.AirbyteHttpException;
 import io.github.airbytejava.AirbyteTransportException;
 import io.github.airbytejava.AuthenticationException;
-import io.github.airbytejava.Credentials;
 import io.github.airbytejava.PermissionDeniedException;
 import io.github.airbytejava.connectors.sources.SourceFaker;
 import io.github.airbytejava.connectors.sources.SourcePostgres;
@@ -70,10 +69,7 @@ final class Examples {
         fake = fakeSettings.conformance(false).start();
         out.println("No AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET set: using a fake Airbyte started in-process at "
             + fake.baseUrl() + (isSet(env, "AIRBYTE_API_URL") ? " (AIRBYTE_API_URL ignored)." : "."));
-        client = AirbyteClient.builder()
-            .baseUrl(fake.baseUrl())
-            .credentials(Credentials.clientCredentials(fake.clientId(), fake.clientSecret()))
-            .build();
+        client = AirbyteClient.fromEnv(fake.env()); // the fake's URL, client id and secret
       }
       baseUrl = client.baseUrl();
       try (client) {

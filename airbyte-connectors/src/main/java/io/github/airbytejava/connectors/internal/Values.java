@@ -30,63 +30,8 @@ public final class Values {
   private Values() {
   }
 
-  /** A deep, immutable copy of a JSON-like value; throws {@link IllegalArgumentException} for anything else. */
-  public static Object freeze(Object value) {
-    return freeze(value, "");
-  }
-
-  @SuppressWarnings("unchecked")
-  public static Map<String, Object> freezeMap(Map<String, ?> map) {
-    return (Map<String, Object>) freeze(map, "");
-  }
-
-  private static Object freeze(Object value, String path) {
-    if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long) {
-      return value;
-    }
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 4 / 3 + 1));
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        if (!(e.getKey() instanceof String key)) {
-          throw new IllegalArgumentException(where(path) + "has a key that is not a string");
-        }
-        copy.put(key, freeze(e.getValue(), path.isEmpty() ? key : path + "." + key));
-      }
-      return Collections.unmodifiableMap(copy);
-    }
-    if (value instanceof List<?> list) {
-      List<Object> copy = new ArrayList<>(list.size());
-      for (int i = 0; i < list.size(); i++) {
-        copy.add(freeze(list.get(i), path + "[" + i + "]"));
-      }
-      return Collections.unmodifiableList(copy);
-    }
-    if (value instanceof Number number) {
-      return number(number);
-    }
-    if (value instanceof CharSequence text) {
-      return text.toString();
-    }
-    if (value instanceof Frozen frozen) {
-      return frozen.frozenValue();
-    }
-    if (value instanceof JsonElement element) {
-      return fromJsonTree(element);
-    }
-    throw new IllegalArgumentException(where(path) + "is a " + value.getClass().getName() + ", not a JSON value");
-  }
-
-  /** Something that already is a frozen value: a configuration object or an enum value. */
-  public interface Frozen {
-    Object frozenValue();
-  }
-
-  private static String where(String path) {
-    return path.isEmpty() ? "the configuration " : "configuration value " + path + " ";
-  }
-
   /** Long when integral and within range (as written: no point, no exponent), else BigDecimal. */
-  static Object number(Number number) {
+  public static Object number(Number number) {
     if (number instanceof Long) {
       return number;
     }
