@@ -234,8 +234,8 @@ public final class HttpTransport implements ApiTransport {
     String path = request.url().encodedPath();
     String contentType = response.header("Content-Type");
     if (returnType == String.class) return (T) source.readUtf8();
-    // Parsed straight from the (usually already buffered) body: no byte[] and String copies of a whole page.
-    // peek() leaves the bytes in place, so a body that fails to parse can still be quoted.
+    // Parsed straight from the body: no byte[] and String copies of a whole page. peek() looks at its start
+    // without taking it, so an empty body or an HTML page can be told and quoted.
     int first = firstNonBlank(source.peek());
     if (first < 0) {
       throw new MalformedResponseException(method, path, response.code(), contentType, "the body is empty", null, null);

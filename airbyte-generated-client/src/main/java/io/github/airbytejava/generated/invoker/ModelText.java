@@ -91,7 +91,7 @@ public final class ModelText {
   }
 
   /** Each line after the first indented by 4 spaces, so nested models line up. */
-  public static String indent(String text) {
+  private static String indent(String text) {
     return text.replace("\n", "\n    ");
   }
 }
