@@ -3,6 +3,7 @@ package io.github.airbytejava.internal;
 import io.github.airbytejava.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,7 @@ import okio.BufferedSink;
 /**
  * What the client knows of each API call in flight, keyed by its {@link Call} (the same object through the whole
  * chain, so an interceptor that rebuilds the request, dropping its tags, changes nothing): its deadline, whether
- * its current attempt reached a connection, and which thread waits on its behalf.
+ * its current attempt reached a connection (and which), and which thread waits on its behalf.
  *
  * <p><b>Deadline.</b> The call's whole-call timeout, counted on the client's clock from the moment the retry
  * interceptor first sees it. Every wait (a backoff, a {@code Retry-After}, a token being fetched) ends by then.
@@ -50,6 +51,8 @@ public final class Calls {
     /** Null when the call has no whole-call timeout. */
     final Instant deadline;
     volatile boolean connected;
+    /** The socket of the current attempt's connection; null until it has one. */
+    volatile Socket socket;
     /** Guarded by this. */
     private Thread waiter;
     private boolean cancelled;
@@ -170,7 +173,10 @@ public final class Calls {
   public Interceptor networkInterceptor() {
     return chain -> {
       State state = states.get(chain.call());
-      if (state != null) state.connected = true;
+      if (state != null) {
+        state.connected = true;
+        state.socket = chain.connection().socket();
+      }
       return chain.proceed(chain.request());
     };
   }

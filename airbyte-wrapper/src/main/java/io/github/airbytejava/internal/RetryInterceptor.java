@@ -6,6 +6,7 @@ import io.github.airbytejava.RetryPolicy;
 import io.github.airbytejava.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.security.cert.CertificateException;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
 import okhttp3.Interceptor;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.slf4j.Logger;
@@ -69,6 +71,7 @@ public final class RetryInterceptor implements Interceptor {
     try {
       for (int attempt = 1; ; attempt++) {
         state.connected = false;
+        state.socket = null;
         Response response;
         try {
           response = chain.proceed(request);
@@ -76,7 +79,7 @@ public final class RetryInterceptor implements Interceptor {
             // Read the whole body here, so that a connection broken or stalled mid-body is one more failed
             // attempt of a read, not an error after the retries are over. (A PUT or DELETE has acted once its
             // status came back; what is left of its body is the caller's business.)
-            readFully(response);
+            readFully(response, state);
           }
         } catch (IOException e) {
           // A POST whose connection was open may have been received: sending it again could act twice.
@@ -112,12 +115,25 @@ public final class RetryInterceptor implements Interceptor {
         attempt, status, failure, delay)));
   }
 
-  private static void readFully(Response response) throws IOException {
+  private static void readFully(Response response, Calls.State state) throws IOException {
     try {
       response.body().source().request(Long.MAX_VALUE);
     } catch (IOException e) {
+      // Closing an HTTP/1 body that stalled makes OkHttp drain it first, for up to one more read timeout: the
+      // connection cannot be reused anyway, so close its socket and let the close fail fast.
+      Socket socket = state.socket;
+      Protocol protocol = response.protocol();
+      if (socket != null && (protocol == Protocol.HTTP_1_1 || protocol == Protocol.HTTP_1_0)) closeQuietly(socket);
       response.close();
       throw e;
+    }
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // Already broken: the point was only to stop the drain.
     }
   }
 
