@@ -516,7 +516,7 @@ public final class AirbyteClient implements AutoCloseable {
       if (logging != null) api.addInterceptor(logging);
       api.addInterceptor(calls.oneShotBodies()).addNetworkInterceptor(calls.networkInterceptor());
       httpClient = api.build();
-      transport = new HttpTransport(httpClient, config.baseUrl, config.clock, calls, config.listener, masker);
+      transport = new HttpTransport(httpClient, config.baseUrl, config.clock, config.listener, masker);
     }
 
     void close() {

@@ -80,6 +80,23 @@ class DeadlineTest extends FacadeTestSupport {
   }
 
   @Test
+  void cancellingThroughTheCallersOwnDispatcherStopsAWaitAtOnce() throws Exception {
+    routes.on("GET /v1/jobs/1", retryAfter(503, 30));
+    OkHttpClient mine = new OkHttpClient();
+    AirbyteClient client = track(builder().okHttpClient(mine).sleeper(Sleeper.SYSTEM).build());
+    CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() ->
+        assertThrows(AirbyteException.class, () -> client.jobs().getJob(1L).execute()));
+    waitUntil(() -> routes.requests("GET /v1/jobs/1").size() == 1);
+    Thread.sleep(100); // into the wait of 30 s
+
+    mine.dispatcher().cancelAll(); // as an application shutting its HTTP client down does
+
+    Throwable e = failure.get(5, TimeUnit.SECONDS);
+    assertTrue(e.getMessage().contains("Canceled"), e.getMessage());
+    assertEquals(1, routes.requests("GET /v1/jobs/1").size(), "no second attempt");
+  }
+
+  @Test
   void aTokenEndpointThatNeverAnswersCannotHoldACallPastItsDeadline() {
     routes.on("POST /v1/applications/token", new MockResponse.Builder().headersDelay(30, TimeUnit.SECONDS)
         .body(TOKEN).build());

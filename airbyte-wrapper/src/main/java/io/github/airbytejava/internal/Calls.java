@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import okhttp3.Call;
+import okhttp3.EventListener;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -28,7 +29,8 @@ import okio.BufferedSink;
  * <p><b>Deadline.</b> The call's whole-call timeout, counted on the client's clock from the moment the retry
  * interceptor first sees it. Every wait (a backoff, a {@code Retry-After}, a token being fetched) ends by then.
  *
- * <p><b>Cancellation.</b> {@link #cancel(Call)} cancels the call and interrupts the thread waiting for it, so a
+ * <p><b>Cancellation.</b> However a call is cancelled (its future, {@link Call#cancel()}, the dispatcher's
+ * {@code cancelAll()}), OkHttp tells the call's event listeners, and the thread waiting for it is interrupted, so a
  * cancelled call stops waiting at once; the interrupt is taken back once the wait is over, so it never leaks.
  *
  * <p><b>Sent or not.</b> A network interceptor runs only once OkHttp holds a connection, just before it writes the
@@ -41,6 +43,12 @@ import okio.BufferedSink;
 public final class Calls {
   private final Map<Call, State> states = new ConcurrentHashMap<>();
   private final Clock clock;
+  private final EventListener wakeOnCancel = new EventListener() {
+    @Override
+    public void canceled(Call call) {
+      wake(call);
+    }
+  };
 
   public Calls(Clock clock) {
     this.clock = clock;
@@ -67,6 +75,7 @@ public final class Calls {
     long timeout = call.timeout().timeoutNanos();
     State state = new State(timeout > 0 ? clock.instant().plusNanos(timeout) : null);
     states.put(call, state);
+    call.addEventListener(wakeOnCancel);
     return state;
   }
 
@@ -82,9 +91,8 @@ public final class Calls {
     return left.isNegative() ? Duration.ZERO : left;
   }
 
-  /** Cancels {@code call} and wakes the thread that waits for it, if any. */
-  public void cancel(Call call) {
-    call.cancel();
+  /** Called back when {@code call} is cancelled: wakes the thread that waits for it, if any. */
+  private void wake(Call call) {
     State state = states.get(call);
     if (state == null) return;
     synchronized (state) {

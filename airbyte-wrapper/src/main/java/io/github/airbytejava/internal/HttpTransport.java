@@ -49,7 +49,6 @@ public final class HttpTransport implements ApiTransport {
   private final OkHttpClient http;
   private final HttpUrl baseUrl;
   private final Clock clock;
-  private final Calls calls;
   private final AirbyteListener listener;
   private final BodyMasker masker;
   /** Null when there are none. */
@@ -58,21 +57,19 @@ public final class HttpTransport implements ApiTransport {
   private final long timeoutNanos;
 
   /**
-   * @param calls the calls in flight, so that cancelling an {@link #executeAsync} future wakes a waiting retry
    * @param listener hears each call's start and end
    * @param masker masks the raw bodies kept in exceptions
    */
-  public HttpTransport(OkHttpClient http, HttpUrl baseUrl, Clock clock, Calls calls, AirbyteListener listener,
+  public HttpTransport(OkHttpClient http, HttpUrl baseUrl, Clock clock, AirbyteListener listener,
       BodyMasker masker) {
-    this(http, baseUrl, clock, calls, listener, masker, null);
+    this(http, baseUrl, clock, listener, masker, null);
   }
 
-  private HttpTransport(OkHttpClient http, HttpUrl baseUrl, Clock clock, Calls calls, AirbyteListener listener,
+  private HttpTransport(OkHttpClient http, HttpUrl baseUrl, Clock clock, AirbyteListener listener,
       BodyMasker masker, RequestOptions options) {
     this.http = http;
     this.baseUrl = baseUrl;
     this.clock = clock;
-    this.calls = calls;
     this.listener = listener;
     this.masker = masker;
     this.options = options == null || options.isEmpty() ? null : options;
@@ -83,7 +80,7 @@ public final class HttpTransport implements ApiTransport {
   /** A transport over the same OkHttp client that applies {@code options} (over this one's) to every call. */
   public HttpTransport withOptions(RequestOptions options) {
     RequestOptions merged = this.options == null ? options : this.options.with(options);
-    return new HttpTransport(http, baseUrl, clock, calls, listener, masker, merged);
+    return new HttpTransport(http, baseUrl, clock, listener, masker, merged);
   }
 
   /** The OkHttp client every call goes through, shared by all scoped clients. */
@@ -159,7 +156,7 @@ public final class HttpTransport implements ApiTransport {
     CompletableFuture<T> future = new CompletableFuture<>();
     Observation observation = listener == AirbyteListener.NONE ? null : new Observation(operation, request);
     future.whenComplete((result, failure) -> {
-      if (future.isCancelled()) calls.cancel(call);
+      if (future.isCancelled()) call.cancel();
     });
     call.enqueue(new Callback() {
       @Override
