@@ -364,7 +364,8 @@ final class Planner {
     if (value instanceof Map<?, ?> m && !m.isEmpty()) {
       m.forEach((k, v) -> flatten(child(path, (String) k), v, out, a, definitionId));
     } else {
-      out.add(new FieldChange(dotted(path), null, show(value, isSecret(a, definitionId, path, value, null))));
+      out.add(new FieldChange(dotted(path), null, show(a, definitionId, path, value,
+          isSecret(a, definitionId, path, value, null))));
     }
   }
 
@@ -380,15 +381,45 @@ final class Planner {
     return path.isEmpty() ? "configuration" : "configuration." + String.join(".", path);
   }
 
+  /** A reference to a secret the caller says has a new value. */
+  private boolean changed(Object desired) {
+    return desired instanceof Secret s && s.names().stream().anyMatch(changedSecrets::contains);
+  }
+
   /** Secret: a reference, a value the server masks, or a field the connector's schema marks secret. */
   private boolean isSecret(ActorSpec a, UUID definitionId, List<String> path, Object desired, Object live) {
     return desired instanceof Secret || Values.MASK.equals(live) || facts.isSecret(a.kind(), definitionId, path);
   }
 
-  private static String show(Object value, boolean secret) {
-    if (!secret) return Values.render(value);
+  /**
+   * The value as a plan prints it. A list is one field of the plan, but its items' fields may be secret (OneSignal's
+   * applications carry an app_api_key each): those are hidden as the schema's paths name them, array indexes left out.
+   */
+  private String show(ActorSpec a, UUID definitionId, List<String> path, Object value, boolean secret) {
+    if (!secret) return Values.render(hidden(a, definitionId, path, value));
     return value instanceof Secret s ? "(secret " + s.template() + ")" : "(secret)";
   }
+
+  private Object hidden(ActorSpec a, UUID definitionId, List<String> path, Object value) {
+    if (value instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.forEach((k, v) -> out.put((String) k, hidden(a, definitionId, child(path, (String) k), v)));
+      return out;
+    }
+    if (value instanceof List<?> l) {
+      return l.stream().map(item -> hidden(a, definitionId, path, item)).toList();
+    }
+    if (value == null || value instanceof Secret) return value; // a reference prints as itself
+    return isSecret(a, definitionId, path, value, value) ? HIDDEN : value;
+  }
+
+  /** Prints as {@code (secret)} inside a rendered list or object. */
+  private static final Object HIDDEN = new Object() {
+    @Override
+    public String toString() {
+      return "(secret)";
+    }
+  };
 
   /** A field-by-field comparison of a desired configuration with the live one. */
   private final class ConfigDiff {
@@ -414,22 +445,50 @@ final class Planner {
       String dotted = dotted(path);
       boolean secret = isSecret(actor, definitionId, path, desired, live);
       if (hasDesired && !hasLive) {
-        fields.add(new FieldChange(dotted, null, show(desired, secret)));
+        fields.add(new FieldChange(dotted, null, show(actor, definitionId, path, desired, secret)));
         put(path, desired);
       } else if (!hasDesired && hasLive) {
         Object byDefault = facts.defaultValue(actor.kind(), definitionId, path);
         if (byDefault != null && Values.same(byDefault, live)) return; // filled in by the server
-        fields.add(new FieldChange(dotted, show(live, secret), null));
+        fields.add(new FieldChange(dotted, show(actor, definitionId, path, live, secret), null));
         removes = true;
       } else if (secret && Values.MASK.equals(live)) {
-        if (desired instanceof Secret s && s.names().stream().anyMatch(changedSecrets::contains)) {
-          fields.add(new FieldChange(dotted, "(secret)", show(desired, true)));
+        if (changed(desired)) {
+          fields.add(new FieldChange(dotted, "(secret)", show(actor, definitionId, path, desired, true)));
           put(path, desired);
         }
-      } else if (!Values.same(desired, live)) {
-        fields.add(new FieldChange(dotted, show(live, secret), show(desired, secret)));
+      } else if (!matches(path, desired, live)) {
+        fields.add(new FieldChange(dotted, show(actor, definitionId, path, live, secret),
+            show(actor, definitionId, path, desired, secret)));
         put(path, desired);
       }
+    }
+
+    /**
+     * Equal as JSON, and inside a list (which is sent whole) as the fields of a configuration are: a masked live
+     * secret matches unless the caller says its reference changed, and a field only the live item has matches
+     * when it holds the schema's default.
+     */
+    private boolean matches(List<String> path, Object desired, Object live) {
+      if (desired instanceof Map<?, ?> d && live instanceof Map<?, ?> l) {
+        for (Map.Entry<?, ?> e : d.entrySet()) {
+          List<String> p = child(path, (String) e.getKey());
+          if (!l.containsKey(e.getKey()) || !matches(p, e.getValue(), l.get(e.getKey()))) return false;
+        }
+        for (Map.Entry<?, ?> e : l.entrySet()) {
+          if (d.containsKey(e.getKey())) continue;
+          Object byDefault = facts.defaultValue(actor.kind(), definitionId, child(path, (String) e.getKey()));
+          if (byDefault == null || !Values.same(byDefault, e.getValue())) return false;
+        }
+        return true;
+      }
+      if (desired instanceof List<?> d && live instanceof List<?> l) {
+        if (d.size() != l.size()) return false;
+        for (int i = 0; i < d.size(); i++) if (!matches(path, d.get(i), l.get(i))) return false;
+        return true;
+      }
+      if (Values.MASK.equals(live)) return !changed(desired);
+      return Values.same(desired, live);
     }
 
     @SuppressWarnings("unchecked")

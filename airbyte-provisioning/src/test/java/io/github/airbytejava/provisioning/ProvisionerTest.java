@@ -229,4 +229,36 @@ class ProvisionerTest extends ProvisioningTestSupport {
     assertFalse(provisioner.plan(changed).hasChanges());
     assertNotNull(connection.id());
   }
+
+  /** OneSignal's applications are a list of objects whose app_id and app_api_key the schema marks secret. */
+  private static WorkspaceState oneSignal(String appId) {
+    return WorkspaceState.builder().workspaceName("Default Workspace").source(ActorSpec.source("push")
+        .connector("onesignal").configuration(Map.of("user_auth_key", "${PG_PASSWORD}",
+            "start_date", "2024-01-01T00:00:00Z", "outcome_names", "os__click.count",
+            "applications", List.of(Map.of("app_name", "web", "app_id", appId, "app_api_key", "${PG_PASSWORD}"))))
+        .build()).build();
+  }
+
+  @Test
+  void secretsInsideListItemsAreNeverPrintedAndTheirMasksAreNotDrift() {
+    Plan create = provisioner.plan(oneSignal("app-id-1234"));
+    assertFalse(create.render().contains("app-id-1234"), create.render());
+    assertFalse(create.changes().toString().contains("app-id-1234"), create.changes().toString());
+    assertTrue(create.render().contains("app_name: \"web\""), create.render());
+    provisioner.apply(create).orThrow();
+
+    fake().clearRequests();
+    Plan again = provisioner.plan(oneSignal("app-id-1234"));
+    assertFalse(again.hasChanges(), again.render());
+    provisioner.apply(again).orThrow();
+    assertEquals(List.of(), writes(), "masked list items are not drift");
+
+    Plan exported = provisioner.plan(provisioner.export(workspaceId));
+    assertFalse(exported.hasChanges(), exported.render());
+
+    Plan renamed = provisioner.plan(List.of(oneSignal("app-id-1234")), Set.of("PG_PASSWORD"));
+    assertEquals(Set.of("configuration.user_auth_key", "configuration.applications"), renamed.pending().get(0)
+        .fields().stream().map(FieldChange::path).collect(java.util.stream.Collectors.toSet()));
+    assertFalse(renamed.render().contains("app-id-1234") || renamed.render().contains(PASSWORD), renamed.render());
+  }
 }
