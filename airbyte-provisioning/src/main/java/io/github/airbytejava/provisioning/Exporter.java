@@ -33,7 +33,8 @@ final class Exporter {
         spec.definitionId(a.definitionId());
         Map<String, Object> configuration = new LinkedHashMap<>(a.configuration());
         configuration.remove(kind.typeKey()); // the connector has its own field
-        spec.configuration(withReferences(facts, kind, a.definitionId(), a.name(), List.of(), configuration));
+        spec.configuration(withReferences(facts, kind, a.definitionId(), a.name(), List.of(), List.of(),
+            configuration));
         if (kind == ActorSpec.Kind.SOURCE) state.source(spec.build()); else state.destination(spec.build());
       }
     }
@@ -76,32 +77,43 @@ final class Exporter {
     return state.build();
   }
 
-  /** The configuration with masked and schema-secret values replaced by references, and {@code ${} escaped. */
+  /**
+   * The configuration with masked and schema-secret values replaced by references, and {@code ${} escaped.
+   * {@code path} is the schema's path (array indexes left out, as secret paths have them); {@code naming} the one
+   * the reference is named after, with indexes, so two items of a list get two secrets.
+   */
   private static Map<String, Object> withReferences(ConnectorFacts facts, ActorSpec.Kind kind, UUID definitionId,
-      String name, List<String> path, Map<String, Object> configuration) {
+      String name, List<String> path, List<String> naming, Map<String, Object> configuration) {
     Map<String, Object> out = new LinkedHashMap<>();
-    configuration.forEach((k, v) -> {
-      List<String> p = new ArrayList<>(path);
-      p.add(k);
-      out.put(k, value(facts, kind, definitionId, name, p, v));
-    });
+    configuration.forEach((k, v) -> out.put(k, value(facts, kind, definitionId, name, with(path, k), with(naming, k),
+        v)));
     return out;
   }
 
   @SuppressWarnings("unchecked")
   private static Object value(ConnectorFacts facts, ActorSpec.Kind kind, UUID definitionId, String name,
-      List<String> path, Object v) {
-    if (v instanceof Map<?, ?> m) return withReferences(facts, kind, definitionId, name, path, (Map<String, Object>) m);
-    if (Values.MASK.equals(v) || (!(v instanceof Map) && v != null && facts.isSecret(kind, definitionId, path))) {
-      return Secret.ref(referenceName(name, path));
+      List<String> path, List<String> naming, Object v) {
+    if (v instanceof Map<?, ?> m) {
+      return withReferences(facts, kind, definitionId, name, path, naming, (Map<String, Object>) m);
+    }
+    if (Values.MASK.equals(v) || (v != null && facts.isSecret(kind, definitionId, path))) {
+      return Secret.ref(referenceName(name, naming));
     }
     if (v instanceof String s) return s.replace("${", "$${");
     if (v instanceof List<?> l) {
       List<Object> out = new ArrayList<>();
-      for (Object item : l) out.add(value(facts, kind, definitionId, name, path, item));
+      for (int i = 0; i < l.size(); i++) {
+        out.add(value(facts, kind, definitionId, name, path, with(naming, String.valueOf(i)), l.get(i)));
+      }
       return out;
     }
     return v;
+  }
+
+  private static List<String> with(List<String> path, String key) {
+    List<String> p = new ArrayList<>(path);
+    p.add(key);
+    return p;
   }
 
   /** {@code PG_PROD_PASSWORD} for the field {@code password} of {@code pg-prod}. */

@@ -261,4 +261,20 @@ class ProvisionerTest extends ProvisioningTestSupport {
         .fields().stream().map(FieldChange::path).collect(java.util.stream.Collectors.toSet()));
     assertFalse(renamed.render().contains("app-id-1234") || renamed.render().contains(PASSWORD), renamed.render());
   }
+
+  @Test
+  void anExportGivesEachListItemItsOwnSecrets() {
+    WorkspaceState two = WorkspaceState.builder().workspaceName("Default Workspace").source(ActorSpec.source("push")
+        .connector("onesignal").configuration(Map.of("user_auth_key", "${PG_PASSWORD}",
+            "start_date", "2024-01-01T00:00:00Z", "outcome_names", "os__click.count", "applications", List.of(
+                Map.of("app_id", "web-id", "app_api_key", "web-key"), Map.of("app_id", "ios-id", "app_api_key", "ios-key"))))
+        .build()).build();
+    provisioner.apply(provisioner.plan(two)).orThrow();
+    String yaml = StateFiles.toYaml(provisioner.export(workspaceId));
+    for (String reference : List.of("${PUSH_APPLICATIONS_0_APP_API_KEY}", "${PUSH_APPLICATIONS_1_APP_API_KEY}",
+        "${PUSH_APPLICATIONS_0_APP_ID}", "${PUSH_APPLICATIONS_1_APP_ID}", "${PUSH_USER_AUTH_KEY}")) {
+      assertTrue(yaml.contains(reference), yaml);
+    }
+    assertFalse(yaml.contains("-key") || yaml.contains("-id"), yaml);
+  }
 }
