@@ -1,10 +1,13 @@
 package io.github.airbytejava.provisioning;
 
+import io.github.airbytejava.connectors.Connector;
 import io.github.airbytejava.connectors.ConnectorConfiguration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -96,11 +99,16 @@ public final class ActorSpec {
     return kind.label + " \"" + name + "\"";
   }
 
-  /** Secrets print as their references. */
+  /**
+   * References print as themselves; a value its connector's schema marks secret, or does not describe (nothing says
+   * it is not a secret: every value of a custom connector), prints as {@code (secret)}.
+   */
   @Override
   public String toString() {
+    Optional<Connector> known = TypedConnectors.connector(kind, connector, definitionId);
     return "ActorSpec{" + describe() + ", connector=" + (connector != null ? connector : definitionId)
-        + ", configuration=" + Values.render(configuration) + '}';
+        + ", configuration=" + Values.render(Values.hidden(configuration, List.of(),
+            path -> known.map(c -> c.isSecret(path)).orElse(true))) + '}';
   }
 
   /** Builds an {@link ActorSpec}; {@link #connector(String)} or {@link #definitionId(UUID)} is required. */

@@ -396,30 +396,9 @@ final class Planner {
    * applications carry an app_api_key each): those are hidden as the schema's paths name them, array indexes left out.
    */
   private String show(ActorSpec a, UUID definitionId, List<String> path, Object value, boolean secret) {
-    if (!secret) return Values.render(hidden(a, definitionId, path, value));
+    if (!secret) return Values.render(Values.hidden(value, path, p -> facts.isSecret(a.kind(), definitionId, p)));
     return value instanceof Secret s ? "(secret " + s.template() + ")" : "(secret)";
   }
-
-  private Object hidden(ActorSpec a, UUID definitionId, List<String> path, Object value) {
-    if (value instanceof Map<?, ?> m) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      m.forEach((k, v) -> out.put((String) k, hidden(a, definitionId, child(path, (String) k), v)));
-      return out;
-    }
-    if (value instanceof List<?> l) {
-      return l.stream().map(item -> hidden(a, definitionId, path, item)).toList();
-    }
-    if (value == null || value instanceof Secret) return value; // a reference prints as itself
-    return isSecret(a, definitionId, path, value, value) ? HIDDEN : value;
-  }
-
-  /** Prints as {@code (secret)} inside a rendered list or object. */
-  private static final Object HIDDEN = new Object() {
-    @Override
-    public String toString() {
-      return "(secret)";
-    }
-  };
 
   /** A field-by-field comparison of a desired configuration with the live one. */
   private final class ConfigDiff {

@@ -22,6 +22,12 @@ final class TypedConnectors implements ConnectorFacts {
     return Connectors.byDefinitionId(definitionId).filter(c -> c.actorType() == actorType(kind));
   }
 
+  /** The connector named by {@code slug}, else by {@code definitionId}; empty for a custom one. */
+  static Optional<Connector> connector(ActorSpec.Kind kind, String slug, UUID definitionId) {
+    Optional<Connector> bySlug = slug == null ? Optional.empty() : Connectors.find(actorType(kind), slug);
+    return bySlug.isPresent() || definitionId == null ? bySlug : connector(kind, definitionId);
+  }
+
   @Override
   public UUID definitionId(ActorSpec.Kind kind, String slug) {
     return Connectors.find(actorType(kind), slug).flatMap(Connector::definitionId).orElse(null);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** JSON values as plain Java (maps, lists, strings, numbers, booleans, null, and {@link Secret}s in desired ones). */
 final class Values {
@@ -105,6 +106,37 @@ final class Values {
       return out;
     }
     return value;
+  }
+
+  /** Prints as {@code (secret)} inside a rendered value. */
+  static final Object HIDDEN = new Object() {
+    @Override
+    public String toString() {
+      return "(secret)";
+    }
+  };
+
+  /**
+   * A copy of a value for printing, with the mask and every value at a path {@code secret} accepts hidden; references
+   * are kept, as they print as themselves. Paths leave array indexes out, as a schema's secret paths do.
+   */
+  static Object hidden(Object value, List<String> path, Predicate<List<String>> secret) {
+    if (value instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.forEach((k, v) -> {
+        List<String> child = new ArrayList<>(path);
+        child.add(String.valueOf(k));
+        out.put(String.valueOf(k), hidden(v, child, secret));
+      });
+      return out;
+    }
+    if (value instanceof List<?> l) {
+      List<Object> out = new ArrayList<>(l.size());
+      l.forEach(item -> out.add(hidden(item, path, secret)));
+      return out;
+    }
+    if (value == null || value instanceof Secret) return value;
+    return MASK.equals(value) || secret.test(path) ? HIDDEN : value;
   }
 
   /** A value for plans and messages: strings quoted, secrets as {@code (secret)} unless shown by reference. */

@@ -277,4 +277,22 @@ class ProvisionerTest extends ProvisioningTestSupport {
     }
     assertFalse(yaml.contains("-key") || yaml.contains("-id"), yaml);
   }
+
+  @Test
+  void aSpecsToStringHidesLiteralSecretsToo() {
+    ActorSpec typed = ActorSpec.source("pg").configuration(io.github.airbytejava.connectors.sources.SourcePostgres
+        .builder().host("db.internal").port(5432).database("app").username("airbyte").password(PASSWORD).build())
+        .build();
+    ActorSpec plain = ActorSpec.source("pg").connector("postgres").configuration(Map.of("host", "db.internal",
+        "password", PASSWORD, "ssl_mode", Map.of("mode", "verify-ca", "ca_certificate", PASSWORD))).build();
+    ActorSpec custom = ActorSpec.source("mine").definitionId(java.util.UUID.randomUUID())
+        .configuration(Map.of("token", PASSWORD, "api_key", "${PG_PASSWORD}")).build();
+    for (ActorSpec spec : List.of(typed, plain, custom)) {
+      assertFalse(spec.toString().contains(PASSWORD), spec.toString());
+      assertFalse(state().source(spec).build().toString().contains(PASSWORD));
+    }
+    assertTrue(plain.toString().contains("host: \"db.internal\""), plain.toString());
+    assertTrue(plain.toString().contains("password: (secret)"), plain.toString());
+    assertTrue(custom.toString().contains("api_key: (secret ${PG_PASSWORD})"), custom.toString());
+  }
 }
