@@ -76,16 +76,17 @@ public abstract class ConnectorConfiguration extends ConfigObject {
   /**
    * The configuration to send, as a mutable map. For a create or a replace, a field that holds the mask Airbyte
    * returns instead of a secret ({@value Values#MASK}) is an error: sent, it would become the secret. For a PATCH
-   * such fields are left out, so the server keeps the stored secret. Validated unless {@code validation} is OFF.
+   * such fields are left out, so the server keeps the stored secret, except inside a list, which the server
+   * replaces whole (an error too). Validated unless {@code validation} is OFF.
    */
   @SuppressWarnings("unchecked")
   final Map<String, Object> requestConfiguration(Validation validation, boolean patch) {
     Map<String, Object> payload = (Map<String, Object>) Values.mutableCopy(frozenValues());
     List<ConfigurationProblem> problems = new ArrayList<>();
     if (patch) {
-      dropMasks(payload);
+      dropMasks(payload, "", problems);
     } else {
-      findMasks(payload, "", problems);
+      findMasks(payload, "", problems, "; set the secret again, or send a PATCH, which keeps the stored one");
     }
     if (validation != Validation.OFF && connector != null) {
       problems.addAll(connector.problems(payload, patch));
@@ -96,29 +97,44 @@ public abstract class ConnectorConfiguration extends ConfigObject {
     return payload;
   }
 
-  private static void dropMasks(Object value) {
-    if (value instanceof Map<?, ?> map) {
-      map.values().removeIf(Values.MASK::equals);
-      map.values().forEach(ConnectorConfiguration::dropMasks);
-    } else if (value instanceof List<?> list) {
-      list.forEach(ConnectorConfiguration::dropMasks);
-    }
+  /**
+   * Leaves out each field holding the mask, so the server keeps the stored secret. A PATCH replaces a list whole,
+   * so a mask inside one cannot be left out (the item would lose its secret): that is a problem.
+   */
+  @SuppressWarnings("unchecked")
+  private static void dropMasks(Map<String, Object> map, String path, List<ConfigurationProblem> problems) {
+    map.values().removeIf(Values.MASK::equals);
+    map.forEach((k, v) -> {
+      String at = path.isEmpty() ? k : path + "." + k;
+      if (v instanceof Map<?, ?> object) {
+        dropMasks((Map<String, Object>) object, at, problems);
+      } else if (v instanceof List<?>) {
+        findMasks(v, at, problems, ", and a PATCH replaces a list whole: set the secret again, or remove the list"
+            + " (toBuilder().remove(\"" + k + "\")) to keep the stored one");
+      }
+    });
   }
 
-  private static void findMasks(Object value, String path, List<ConfigurationProblem> problems) {
+  private static void findMasks(Object value, String path, List<ConfigurationProblem> problems, String remedy) {
     if (value instanceof Map<?, ?> map) {
       map.forEach((k, v) -> {
         String at = path.isEmpty() ? (String) k : path + "." + k;
         if (Values.MASK.equals(v)) {
           problems.add(new ConfigurationProblem(at, "holds the mask Airbyte returns instead of a secret (" + Values.MASK
-              + "); set the secret again, or send a PATCH, which keeps the stored one"));
+              + ")" + remedy));
         } else {
-          findMasks(v, at, problems);
+          findMasks(v, at, problems, remedy);
         }
       });
     } else if (value instanceof List<?> list) {
       for (int i = 0; i < list.size(); i++) {
-        findMasks(list.get(i), path + "[" + i + "]", problems);
+        Object item = list.get(i);
+        if (Values.MASK.equals(item)) {
+          problems.add(new ConfigurationProblem(path + "[" + i + "]", "holds the mask Airbyte returns instead of a"
+              + " secret (" + Values.MASK + ")" + remedy));
+        } else {
+          findMasks(item, path + "[" + i + "]", problems, remedy);
+        }
       }
     }
   }

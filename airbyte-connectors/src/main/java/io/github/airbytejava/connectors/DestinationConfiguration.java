@@ -124,6 +124,9 @@ public abstract class DestinationConfiguration extends ConnectorConfiguration {
    * A request updating a destination's configuration with these fields; the server merges them into the stored ones.
    * Fields holding the mask Airbyte returns instead of a secret are left out, so a configuration read back,
    * changed and sent keeps its stored secrets. Validated without {@code required} (the server has the rest).
+   *
+   * @throws InvalidConfigurationException listing every problem, unless {@code validation} is OFF; also when a
+   *     list holds the mask (a PATCH replaces a list whole: set its secrets again, or remove the list)
    */
   public final DestinationPatchRequest patchRequest(Validation validation) {
     return new DestinationPatchRequest().configuration(requestConfiguration(validation, true));

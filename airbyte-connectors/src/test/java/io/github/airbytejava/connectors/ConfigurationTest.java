@@ -238,6 +238,31 @@ class ConfigurationTest {
   }
 
   @Test
+  void aPatchNeverSendsAListWhoseItemsLostTheirSecrets() {
+    // A PATCH replaces a list whole: an item sent without its masked secrets would lose them on the server.
+    Map<String, Object> readBack = new LinkedHashMap<>();
+    readBack.put("user_auth_key", "**********");
+    readBack.put("start_date", "2024-01-01T00:00:00Z");
+    readBack.put("outcome_names", "os__click.count");
+    readBack.put("applications", List.of(Map.of("app_name", "web", "app_id", "**********", "app_api_key", "**********")));
+    io.github.airbytejava.connectors.sources.SourceOnesignal read = SourceConfiguration.of(new SourceResponse()
+        .definitionId(Connectors.source("onesignal").definitionId().orElseThrow()).configuration(readBack),
+        io.github.airbytejava.connectors.sources.SourceOnesignal.class);
+    io.github.airbytejava.connectors.sources.SourceOnesignal changed = read.toBuilder().startDate("2025-01-01T00:00:00Z")
+        .build();
+
+    InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, changed::patchRequest);
+    assertEquals(java.util.Set.of("applications[0].app_id", "applications[0].app_api_key"),
+        e.problems().stream().map(ConfigurationProblem::path).collect(java.util.stream.Collectors.toSet()));
+    assertTrue(e.getMessage().contains("a PATCH replaces a list whole"), e.getMessage());
+
+    // Without the list, the stored one (and its secrets) stays; the top-level mask is left out as before.
+    SourcePatchRequest patch = changed.toBuilder().remove("applications").build().patchRequest();
+    assertEquals(Map.of("start_date", "2025-01-01T00:00:00Z", "outcome_names", "os__click.count"),
+        patch.getConfiguration());
+  }
+
+  @Test
   void enumsKeepAValueTheFactsDoNotList() {
     SourcePostgres.ReplicationMethod.Cdc cdc = SourcePostgres.ReplicationMethod.cdc().replicationSlot("s")
         .publication("p").invalidCdcCursorPositionBehavior(
