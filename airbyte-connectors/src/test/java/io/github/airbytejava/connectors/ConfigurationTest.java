@@ -263,6 +263,21 @@ class ConfigurationTest {
   }
 
   @Test
+  void aPatchChecksTheItemsOfAListInFull() {
+    // The server merges a PATCH into the stored objects, but takes a list as it comes.
+    io.github.airbytejava.connectors.sources.SourceOnesignal patch = io.github.airbytejava.connectors.sources
+        .SourceOnesignal.builder().applications(List.of(io.github.airbytejava.connectors.sources.SourceOnesignal
+            .Application.builder().appName("web").build())).build();
+    InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, patch::patchRequest);
+    assertEquals(List.of("applications[0].app_id: is required", "applications[0].app_api_key: is required"),
+        e.problems().stream().map(ConfigurationProblem::toString).toList());
+    // Outside the list, required fields are still the server's to fill in.
+    assertEquals(List.of(Map.of("app_id", "id", "app_api_key", "key")), patch.toBuilder().applications(List.of(
+        io.github.airbytejava.connectors.sources.SourceOnesignal.Application.builder().appId("id").appApiKey("key")
+            .build())).build().patchRequest().getConfiguration().get("applications"));
+  }
+
+  @Test
   void enumsKeepAValueTheFactsDoNotList() {
     SourcePostgres.ReplicationMethod.Cdc cdc = SourcePostgres.ReplicationMethod.cdc().replicationSlot("s")
         .publication("p").invalidCdcCursorPositionBehavior(

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * what is expected, never the value. Not API.
  */
 public final class Validator {
-  private final boolean partial;
+  /** Set while checking inside a list: a PATCH replaces a list whole, so its items are checked in full. */
+  private boolean partial;
   private final Set<String> rootAllowed;
   private final List<ConfigurationProblem> problems = new ArrayList<>();
 
@@ -27,7 +28,8 @@ public final class Validator {
 
   /**
    * The problems of a whole configuration. {@code partial} (for a PATCH, merged into the stored configuration by
-   * the server) skips {@code required} and oneOf variants whose discriminator the value does not give.
+   * the server) skips {@code required} and oneOf variants whose discriminator the value does not give, except
+   * inside lists, which the server replaces whole.
    * {@code rootAllowed}: top-level keys always allowed (the connector's {@code sourceType}/{@code destinationType}).
    */
   public static List<ConfigurationProblem> validate(Schema schema, Map<String, ?> configuration, boolean partial,
@@ -145,9 +147,12 @@ public final class Validator {
       }
     }
     if (schema.items != null) {
+      boolean outside = partial;
+      partial = false;
       for (int i = 0; i < list.size(); i++) {
         check(schema.items, list.get(i), path + "[" + i + "]");
       }
+      partial = outside;
     }
   }
 
