@@ -77,8 +77,12 @@ public final class Regenerate {
         out.println("Wrote " + facts + " (" + after.getAsJsonArray("connectors").size() + " connectors).");
       }
       return diff.breaking() && !acceptBreaking ? 1 : 0;
+    } catch (java.nio.file.NoSuchFileException e) {
+      err.println("connector-facts: no such file: " + e.getFile());
+      return 2;
     } catch (Exception e) {
-      err.println("connector-facts: " + e.getMessage());
+      // Parsers throw some exceptions without a message: the type at least says what went wrong.
+      err.println("connector-facts: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
       return 2;
     }
   }

@@ -133,6 +133,16 @@ class FactsDiffTest {
   }
 
   @Test
+  void aMissingInputSaysSoAndExitsTwo(@TempDir Path dir) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = Regenerate.run(new String[] {"--check", dir.resolve("api_sdk.yaml").toString(),
+        dir.resolve("registry.tsv").toString()}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(2, exit);
+    assertEquals("connector-facts: no such file: " + dir.resolve("api_sdk.yaml") + "\n",
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void theCheckedInFactsAreWhatTheReferenceFilesGive() throws Exception {
     Path reference = Stream.of("../../shared/reference", "../../../shared/reference").map(Path::of)
         .filter(p -> Files.isRegularFile(p.resolve("airbyte-api/api_sdk.yaml"))).findFirst().orElse(null);
