@@ -67,7 +67,7 @@ public final class Secret {
     return template;
   }
 
-  /** The value, or null when the resolver knows one of the names. */
+  /** The value, or null when the resolver does not know one of the names. */
   String resolve(SecretResolver resolver) {
     StringBuilder out = new StringBuilder();
     Matcher m = REFERENCE.matcher(template);
