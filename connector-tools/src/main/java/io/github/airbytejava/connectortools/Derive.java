@@ -45,6 +45,12 @@ public final class Derive {
 
   private static final Set<String> SCHEMA_VALUED = Set.of("items", "additionalProperties");
 
+  /**
+   * Keywords that hold fields of their own: dropped like the others, they would lose those fields and whether they
+   * are secret (no connector of Airbyte's api_sdk.yaml uses them as of 2026-12).
+   */
+  private static final List<String> STRUCTURAL = List.of("$ref", "anyOf", "allOf");
+
   private Derive() {
   }
 
@@ -111,6 +117,12 @@ public final class Derive {
 
   /** One schema node with only the kept keywords, in {@link #KEYWORDS} order. */
   static JsonObject schema(Map<String, Object> node, String where) {
+    for (String keyword : STRUCTURAL) {
+      if (node.containsKey(keyword)) {
+        throw new IllegalArgumentException(where + " uses " + keyword + ", which the facts cannot hold: its fields"
+            + " (and which of them are secret) would be lost");
+      }
+    }
     JsonObject result = new JsonObject();
     for (String keyword : KEYWORDS) {
       if (!node.containsKey(keyword)) {

@@ -143,6 +143,29 @@ class FactsDiffTest {
   }
 
   @Test
+  void aSchemaKeywordThatHoldsFieldsIsAnErrorNotDropped(@TempDir Path dir) throws Exception {
+    Path sdk = dir.resolve("api_sdk.yaml");
+    Files.writeString(sdk, """
+        components:
+          schemas:
+            source-tiny:
+              type: object
+              properties:
+                sourceType: {const: tiny, enum: [tiny], type: string}
+                auth:
+                  anyOf:
+                    - {type: object, properties: {token: {type: string, airbyte_secret: true}}}
+        """);
+    Path registry = dir.resolve("registry.tsv");
+    Files.writeString(registry, "type\tslug\tdefinition_id\tname\tdocker_repository\tin_server_name_map\n");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = Regenerate.run(new String[] {"--check", sdk.toString(), registry.toString()}, System.out,
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(2, exit);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("source-tiny.properties.auth uses anyOf"), err::toString);
+  }
+
+  @Test
   void theCheckedInFactsAreWhatTheReferenceFilesGive() throws Exception {
     Path reference = Stream.of("../../shared/reference", "../../../shared/reference").map(Path::of)
         .filter(p -> Files.isRegularFile(p.resolve("airbyte-api/api_sdk.yaml"))).findFirst().orElse(null);
