@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * Checks Quartz cron expressions (the syntax Airbyte accepts) before they are sent: seconds, minutes, hours, day of
  * month, month, day of week and an optional year, with {@code * , - /}, {@code ?} in exactly one of the two day
- * fields, {@code L}, {@code W}, {@code LW} and {@code #}. Our own small checker: Quartz itself is a scheduler,
+ * fields, {@code L}, {@code W}, {@code LW} and {@code #}, and ranges that wrap around ({@code 22-2}) in every field but
+ * the year. Our own small checker: Quartz itself is a scheduler,
  * far too large to pull in for a syntax check.
  */
 final class CronExpressions {
@@ -96,7 +97,8 @@ final class CronExpressions {
         }
         String p = range(v, min, max, name, item);
         if (p != null) return p;
-        if (lo >= 0 && v < lo && names == null) return "the " + name + " range '" + item + "' runs backwards";
+        // Quartz wraps a range that runs backwards (hours 22-2 are 22, 23, 0, 1, 2), except in the year field.
+        if (lo >= 0 && v < lo && name.equals("year")) return "the " + name + " range '" + item + "' runs backwards";
         lo = v;
       }
     }

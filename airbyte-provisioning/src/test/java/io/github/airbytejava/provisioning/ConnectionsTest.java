@@ -222,4 +222,16 @@ class ConnectionsTest extends ProvisioningTestSupport {
     assertFalse(plan.hasChanges(), plan.render() + yaml);
     assertEquals(3, plan.count(Action.UNCHANGED), plan.render());
   }
+
+  @Test
+  void aRangeThatWrapsAroundIsAValidQuartzCronButAYearRangeMayNot() {
+    // Quartz runs 22-2 as 22, 23, 0, 1, 2 (and FRI-MON, 30-2 alike); only a year range must not run backwards.
+    for (String cron : List.of("0 0 22-2 * * ?", "0 50-10 * * * ?", "0 0 6 30-2 * ?", "0 0 6 ? NOV-FEB FRI-MON")) {
+      Plan plan = provisioner.plan(withConnection(fakerToSink().schedule(Schedule.cron(cron)).build()));
+      assertEquals(3, plan.count(Action.CREATE), cron);
+    }
+    ProvisioningException e = assertThrows(ProvisioningException.class, () -> provisioner.plan(
+        withConnection(fakerToSink().schedule(Schedule.cron("0 0 6 * * ? 2030-2027")).build())));
+    assertTrue(e.getMessage().contains("the year range '2030-2027' runs backwards"), e.getMessage());
+  }
 }
