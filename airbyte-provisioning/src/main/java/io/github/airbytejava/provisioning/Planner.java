@@ -349,7 +349,11 @@ final class Planner {
     }
   }
 
-  /** A problem for each secret of {@code value} that the resolver cannot give, since it must be sent. */
+  /**
+   * A problem for each secret of {@code value}, which is to be sent, that the resolver cannot give, and for each
+   * value that is the mask Airbyte answers instead of a secret (copied from a response): sent, it would become
+   * the secret.
+   */
   private void requireSecrets(ActorSpec a, Object value, String why) {
     Values.map(value, secret -> {
       if (secret.resolve(secrets) == null) {
@@ -358,6 +362,19 @@ final class Planner {
       }
       return null;
     });
+    refuseMasks(a, List.of(), value, why);
+  }
+
+  private void refuseMasks(ActorSpec a, List<String> path, Object value, String why) {
+    if (value instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> refuseMasks(a, child(path, (String) k), v, why));
+    } else if (value instanceof List<?> l) {
+      l.forEach(v -> refuseMasks(a, path, v, why));
+    } else if (Values.MASK.equals(value)) {
+      problems.add(a.origin.problem(a.describe(), dotted(path), dotted(path) + ": holds the mask Airbyte answers"
+          + " instead of a secret (" + Values.MASK + "), which would become the secret if sent to " + why + " it:"
+          + " give a ${NAME} reference"));
+    }
   }
 
   private void flatten(List<String> path, Object value, List<FieldChange> out, ActorSpec a, UUID definitionId) {

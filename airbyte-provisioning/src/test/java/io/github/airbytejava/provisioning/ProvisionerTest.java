@@ -295,4 +295,21 @@ class ProvisionerTest extends ProvisioningTestSupport {
     assertTrue(plain.toString().contains("password: (secret)"), plain.toString());
     assertTrue(custom.toString().contains("api_key: (secret ${PG_PASSWORD})"), custom.toString());
   }
+
+  @Test
+  void aMaskCopiedFromAResponseIsNeverSentAsTheSecret() {
+    ActorSpec copied = ActorSpec.source("pg-prod").connector("postgres").configuration(Map.of("host", "db.internal",
+        "port", 5432, "database", "app", "username", "airbyte", "password", "**********",
+        "ssl_mode", Map.of("mode", "prefer"))).build();
+    fake().clearRequests();
+    ProvisioningException e = assertThrows(ProvisioningException.class,
+        () -> provisioner.plan(state().source(copied).build()));
+    assertTrue(e.getMessage().contains("configuration.password: holds the mask Airbyte answers instead of a secret"),
+        e.getMessage());
+    assertEquals(List.of(), writes());
+
+    // Where the live secret is masked too, nothing is sent, so the mask is not drift.
+    provisioner.apply(provisioner.plan(state().source(postgres("pg-prod", 5432)).build())).orThrow();
+    assertFalse(provisioner.plan(state().source(copied).build()).hasChanges());
+  }
 }
