@@ -71,4 +71,31 @@ class LoggingTest extends FacadeTestSupport {
     assertTrue(lines.get(0).matches("--> POST http://.*/v1/sources \\(\\d+-byte body\\)"), lines.get(0));
     assertTrue(lines.get(1).matches("<-- 200 OK http://.*/v1/sources \\(\\d+ ms\\)"), lines.get(1));
   }
+
+  /** A page of sources whose configurations hold a value under a key that does not look secret. */
+  static String sourcesPage(int sources) {
+    StringBuilder page = new StringBuilder("{\"data\":[");
+    for (int i = 0; i < sources; i++) {
+      if (i > 0) page.append(',');
+      page.append("{\"sourceId\":\"").append(UUID.nameUUIDFromBytes(("s" + i).getBytes())).append("\",\"name\":\"s")
+          .append(i).append("\",\"sourceType\":\"azure-blob-storage\",\"definitionId\":\"").append(POSTGRES)
+          .append("\",\"workspaceId\":\"").append(WORKSPACE).append("\",\"configuration\":{\"azure_blob_storage_"
+          + "account_key\":\"k3y-").append(i).append("-sEcReT\",\"streams\":[{\"name\":\"").append("x".repeat(200))
+          .append("\"}]}}");
+    }
+    return page.append("],\"next\":\"\"}").toString();
+  }
+
+  @Test
+  void aBodyCutShortForTheLogStillHasItsConfigurationsMasked() {
+    String page = sourcesPage(400);
+    assertTrue(page.length() > 64 * 1024, "longer than the logged part");
+    routes.on("GET /v1/sources", json(200, page));
+    track(builder().logLevel(AirbyteClient.LogLevel.BODY).build()).sources().listSources().execute();
+
+    String logged = http();
+    assertTrue(logged.contains("\"name\":\"s0\""), logged.substring(0, Math.min(2000, logged.length())));
+    assertFalse(logged.contains("sEcReT"), "a configuration value was logged");
+    assertTrue(logged.contains("…"), "the cut is marked");
+  }
 }

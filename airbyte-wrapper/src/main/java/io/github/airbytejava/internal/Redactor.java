@@ -24,14 +24,19 @@ public final class Redactor {
   };
   private static final Set<String> NOT_SECRET = Set.of("tokentype", "tokenurl", "expiresin");
 
-  /** A key whose value {@link #SECRET_KEY_PATTERN} masks in any text; kept in step with {@link #isSecretKey}. */
+  /** A key whose value the patterns below mask in any text; kept in step with {@link #SECRET_PARTS}. */
   private static final String SECRET_KEY =
       "[^\"\\\\=&?\\s]*?(?:secret|password|passwd|passphrase|token|credential|api[_-]?key|private[_-]?key"
-          + "|access[_-]?key|ssh[_-]?key|service[_-]?account|jwt)[^\"\\\\=&?\\s]*?";
+          + "|access[_-]?key|ssh[_-]?key|service[_-]?account|jwt|cookie|authorization|signature|session[_-]?id)"
+          + "[^\"\\\\=&?\\s]*?";
 
-  /** {@code "key" : "value"} or {@code "key": 123}; escaped quotes inside the value are skipped. */
+  /**
+   * {@code "key" : "value"} or {@code "key": 123}; escaped quotes inside the value are skipped, and a value the text
+   * ends in (a body cut short) is masked too.
+   */
   private static final Pattern JSON_VALUE = Pattern.compile(
-      "(\"(?!token_type\")(?!expires_in\")" + SECRET_KEY + "\"\\s*:\\s*)(?:\"(?:[^\"\\\\]|\\\\.)*+\"|-?[0-9][0-9.eE+-]*)",
+      "(\"(?!token_type\")(?!expires_in\")" + SECRET_KEY + "\"\\s*:\\s*)(?:\"(?:[^\"\\\\]|\\\\.)*+(?:\"|\\\\?$)"
+          + "|-?[0-9][0-9.eE+-]*)",
       Pattern.CASE_INSENSITIVE);
   /** The same inside a JSON string that holds JSON: {@code \"key\": \"value\"}. */
   private static final Pattern ESCAPED_JSON_VALUE = Pattern.compile(
