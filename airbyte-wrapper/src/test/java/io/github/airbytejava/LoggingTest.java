@@ -98,4 +98,24 @@ class LoggingTest extends FacadeTestSupport {
     assertFalse(logged.contains("sEcReT"), "a configuration value was logged");
     assertTrue(logged.contains("…"), "the cut is marked");
   }
+
+  @Test
+  void theKeyOfAnEncryptionMapperIsNotLogged() {
+    routes.on("POST /v1/connections", json(200, "{\"connectionId\":\"" + CONNECTION + "\"}"));
+    track(builder().logLevel(AirbyteClient.LogLevel.BODY).build()).connections().createConnection(
+        new io.github.airbytejava.generated.model.ConnectionCreateRequest().name("orders")
+            .sourceId(CONNECTION).destinationId(CONNECTION)
+            .configurations(new io.github.airbytejava.generated.model.StreamConfigurations().streams(List.of(
+                new io.github.airbytejava.generated.model.StreamConfiguration().name("orders").mappers(List.of(
+                    new io.github.airbytejava.generated.model.ConfiguredStreamMapper()
+                        .type(io.github.airbytejava.generated.model.StreamMapperType.ENCRYPTION)
+                        .mapperConfiguration(Map.of("algorithm", "AES", "mode", "CBC", "padding", "PKCS5Padding",
+                            "targetField", "email", "key", "aes-k3y-0f-the-mapper"))))
+                    .primaryKey(List.of(List.of("id"))))))).execute();
+
+    String logged = http();
+    assertFalse(logged.contains("aes-k3y-0f-the-mapper"), logged);
+    assertTrue(logged.contains("\"targetField\":\"email\""), logged);
+    assertTrue(logged.contains("\"primaryKey\":[[\"id\"]]"), "a primary key is no secret: " + logged);
+  }
 }

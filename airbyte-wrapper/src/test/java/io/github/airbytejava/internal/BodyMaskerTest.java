@@ -125,5 +125,7 @@ class BodyMaskerTest {
   void aSecretValueTheTextEndsInIsMasked() {
     assertEquals("{\"jobId\":1,\"client_secret\":\"██\"", Redactor.redact("{\"jobId\":1,\"client_secret\":\"s3cr"));
     assertEquals("{\"sessionId\":\"██\"}", Redactor.redact("{\"sessionId\":\"a1b2c3\"}"));
+    assertEquals("{\"key\":\"██\",\"account_key\":\"██\",\"publicKey\":\"pk\",\"keyword\":\"w\"",
+        Redactor.redact("{\"key\":\"k1\",\"account_key\":\"k2\",\"publicKey\":\"pk\",\"keyword\":\"w\""));
   }
 }
