@@ -513,8 +513,7 @@ public final class Suite {
       long changes = result.get("changes").getAsLong();
       row(String.format(Locale.ROOT, "Plan %d sources, %d destinations, %d connections, nothing to change: requests",
               n, n, n), String.format(Locale.ROOT, "%d, all lists; %d changes", requests.size(), changes), "", "",
-          "only list requests (about 20: every page of each list, the empty last one included), no per-resource "
-              + "reads; 0 changes",
+          "only list requests (about 15, paginated), no per-resource reads; 0 changes",
           onlyLists && changes == 0 && requests.size() <= 25);
       row("Same: time per plan (median of " + plans + "; first)", String.format(Locale.ROOT, "%.0f ms (%.0f ms)",
               result.get("medianMillis").getAsDouble(), result.get("firstMillis").getAsDouble()), "", "",
