@@ -100,6 +100,17 @@ class LoggingTest extends FacadeTestSupport {
   }
 
   @Test
+  void theAuthorizationCodeOfAnOAuthCallbackIsNotLogged() {
+    routes.on("GET /v1/oauth/callback", json(200, "{}"));
+    track(builder().logLevel(AirbyteClient.LogLevel.BASIC).build()).oauth().oauthCallback()
+        .queryParams(Map.of("code", "4/0AeanS-auth-code", "state", "s-1")).execute();
+
+    String log = http();
+    assertFalse(log.contains("4/0AeanS") || log.contains("auth-code"), log);
+    assertTrue(log.contains("state=s-1"), log);
+  }
+
+  @Test
   void theKeyOfAnEncryptionMapperIsNotLogged() {
     routes.on("POST /v1/connections", json(200, "{\"connectionId\":\"" + CONNECTION + "\"}"));
     track(builder().logLevel(AirbyteClient.LogLevel.BODY).build()).connections().createConnection(
