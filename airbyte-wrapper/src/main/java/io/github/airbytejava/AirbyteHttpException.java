@@ -65,7 +65,10 @@ public class AirbyteHttpException extends AirbyteException {
     return problemType;
   }
 
-  /** The response body as received, cut to a bounded size, or null. */
+  /**
+   * The start of the response body (a bounded size), or null; its secrets and connector configuration values masked
+   * as in a logged body, so it is no longer byte for byte what was received.
+   */
   public String getRawBody() {
     return rawBody;
   }

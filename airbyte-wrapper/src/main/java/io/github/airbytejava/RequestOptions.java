@@ -161,7 +161,16 @@ public final class RequestOptions {
     public Builder header(String name, String value) {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
-      new Headers.Builder().add(name, value); // checks the characters, before anything is sent
+      new Headers.Builder().add(name, ""); // checks the name's characters, before anything is sent
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c != '\t' && (c < 0x20 || c > 0x7e)) {
+          // Not OkHttp's own check: its message quotes the value unless it knows the name as secret, and any
+          // header here may carry a key.
+          throw new IllegalArgumentException("header " + name + ": the value holds a character no HTTP header may,"
+              + " at index " + i + (c == '\n' || c == '\r' ? " (a line break)" : ""));
+        }
+      }
       headers.put(name.toLowerCase(Locale.ROOT), new Header(name, value));
       return this;
     }

@@ -305,5 +305,15 @@ class ErrorTranslationTest extends FacadeTestSupport {
       Thread.setDefaultUncaughtExceptionHandler(before);
     }
   }
-}
 
+  @Test
+  void theStartOfALongUnreadablePageKeptInTheExceptionHasItsConfigurationsMasked() {
+    String page = LoggingTest.sourcesPage(100).replace("],\"next\":\"\"", "],\"next\":[true]");
+    assertTrue(page.length() > 8 * 1024, "longer than what an exception keeps");
+    routes.on("GET /v1/sources", json(200, page));
+    MalformedResponseException e = assertThrows(MalformedResponseException.class,
+        () -> noRetries().sources().listSources().execute());
+    assertTrue(e.getRawBody().startsWith("{\"data\":[{\"sourceId\""), e.getRawBody());
+    assertFalse(e.getRawBody().contains("sEcReT"), e.getRawBody());
+  }
+}

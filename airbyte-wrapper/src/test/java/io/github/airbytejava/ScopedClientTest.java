@@ -1,6 +1,7 @@
 package io.github.airbytejava;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -118,6 +119,15 @@ class ScopedClientTest extends FacadeTestSupport {
   void optionsNeverPrintHeaderValues() {
     String printed = RequestOptions.builder().header("X-Api-Key", "k-very-secret").build().toString();
     assertTrue(printed.contains("X-Api-Key") && !printed.contains("k-very-secret"), printed);
+  }
+
+  @Test
+  void aRefusedHeaderValueIsNotQuotedInTheException() {
+    // A key read from a file often ends in a line break, which no header may hold.
+    String message = assertThrows(IllegalArgumentException.class,
+        () -> RequestOptions.builder().header("X-Api-Key", "k-very-secret\n")).getMessage();
+    assertFalse(message.contains("k-very-secret"), message);
+    assertTrue(message.contains("X-Api-Key"), message);
   }
 
   @Test

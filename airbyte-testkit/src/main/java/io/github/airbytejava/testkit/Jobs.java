@@ -95,8 +95,9 @@ final class Jobs implements ResourceGroup {
     }
 
     /**
-     * Rows grow linearly over the last nine tenths of each attempt; an attempt that ends other than succeeded keeps
-     * half of {@code jobRows}; the job reports the sum over its attempts.
+     * Rows grow linearly over the last nine tenths of each attempt, up to {@code jobRows} for an attempt that
+     * succeeds and half of it for one that ends otherwise, so that what a caller polls never goes down; the job
+     * reports the sum over its attempts.
      */
     long rows(Instant now) {
       if (jobType.equals("reset") || jobType.equals("clear")) {
@@ -106,15 +107,16 @@ final class Jobs implements ResourceGroup {
       long jobRows = context.settings().jobRows();
       long rows = 0;
       for (int i = 0; i < attempts.size() && !at.isBefore(attemptStart(i)); i++) {
+        long attemptRows = attempts.get(i).equals("succeeded") ? jobRows : jobRows / 2;
         if (!at.isBefore(attemptEnd(i))) {
-          rows += attempts.get(i).equals("succeeded") ? jobRows : jobRows / 2;
+          rows += attemptRows;
           continue;
         }
         Duration warmUp = jobDuration().dividedBy(10);
         Duration working = jobDuration().minus(warmUp);
         Duration done = Duration.between(attemptStart(i).plus(warmUp), at);
         if (!done.isNegative() && !working.isZero()) {
-          rows += (long) (jobRows * ((double) done.toNanos() / working.toNanos()));
+          rows += (long) (attemptRows * ((double) done.toNanos() / working.toNanos()));
         }
       }
       return rows;

@@ -112,22 +112,11 @@ final class Routes {
   }
 
   /**
-   * Whether a request path fits a pattern in which the spec's placeholders match any one non-empty segment, e.g.
-   * {@code /jobs/{jobId}} fits {@code /jobs/12}.
+   * Whether a request path fits a pattern (of a fault or a stub) as it would fit a route: the spec's placeholders
+   * match any one segment ({@code /jobs/{jobId}} fits {@code /jobs/12}) and empty segments do not count.
    */
   static boolean fits(String pattern, String apiPath) {
-    String[] want = pattern.split("/", -1);
-    String[] got = apiPath.split("/", -1);
-    if (want.length != got.length) {
-      return false;
-    }
-    for (int i = 0; i < want.length; i++) {
-      boolean placeholder = isPlaceholder(want[i]) && !got[i].isEmpty();
-      if (!placeholder && !want[i].equals(got[i])) {
-        return false;
-      }
-    }
-    return true;
+    return bind(segments(pattern), segments(apiPath)) != null;
   }
 
   private static boolean isPlaceholder(String segment) {

@@ -153,6 +153,22 @@ class JobsTest {
   }
 
   @Test
+  void rowsNeverGoDownWhileAFailingAttemptRunsOrAfterItFails() {
+    airbyte.fake().nextJobAttempts("failed", "failed");
+    long jobId = sync().get("jobId").getAsLong();
+    long before = 0;
+    // Two attempts of 100 s with 10 s of incomplete between them, read every 5 s until well after the end.
+    for (int second = 5; second <= 240; second += 5) {
+      clock.advance(Duration.ofSeconds(5));
+      JsonObject job = http.get("/jobs/" + jobId).json();
+      long rows = job.get("rowsSynced").getAsLong();
+      assertTrue(rows >= before, "at " + second + " s: " + rows + " rows after " + before + " (" + job + ")");
+      before = rows;
+    }
+    assertEquals(1_000, before); // half of jobRows for each failed attempt
+  }
+
+  @Test
   void listFiltersByConnectionStatusAndTypeNewestFirstWithPagination() {
     long first = sync().get("jobId").getAsLong();
     clock.advance(Duration.ofSeconds(100));

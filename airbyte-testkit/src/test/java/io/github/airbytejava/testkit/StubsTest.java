@@ -54,6 +54,18 @@ class StubsTest {
   }
 
   @Test
+  void aStubOrFaultByPathMatchesTheRequestsTheFakeRoutesToThatPath() {
+    // The fake routes /tags/ as /tags (empty segments do not count); a stub or fault on the path matches as it does.
+    airbyte.fake().stubs().add(Stub.on("GET", "/tags/").status(403).body("{\"status\":403,\"type\":\"x\","
+        + "\"title\":\"forbidden\",\"detail\":\"stubbed\"}").times(1));
+    assertEquals(403, http.get("/tags").status());
+    airbyte.fake().faults().next(Fault.status(503).on("GET", "/tags"));
+    assertEquals(503, http.get("/tags/").status());
+    assertEquals(200, http.get("/tags/").status());
+    airbyte.fake().clearMismatches(); // /tags/ is not a path of the spec
+  }
+
+  @Test
   void aStubbedRequestStillNeedsAToken() {
     airbyte.fake().stubs().add(Stub.operation("listSources").body("{\"data\":[]}"));
     assertEquals(401, new Http(airbyte.fake()).get("/sources").status());

@@ -16,7 +16,9 @@ import okhttp3.HttpUrl;
  * ({@link Redactor#isSecretKey}), anywhere; inside every {@code configuration} object (also in the items of a list's
  * {@code data}), each value {@link SecretFields} calls secret, and every value when the body does not say which
  * connector it configures; and in every string, what {@link Redactor} finds (tokens, JWTs, private keys, JSON in the
- * string). A body that is not JSON (or is cut short) goes through {@link Redactor} alone.
+ * string). A JSON body cut short (a logged or kept body is capped; a connection may break) is masked as far as it
+ * reads: when that part holds anything to mask, it is shown masked and followed by {@code …}, the rest dropped (a
+ * configuration cut in the middle is still a configuration). Other text goes through {@link Redactor} alone.
  *
  * <p>A configuration's connector is the sibling {@code definitionId}, else its own or its sibling
  * {@code sourceType}/{@code destinationType}; its actor type comes from those names, a sibling {@code actorType},
@@ -40,7 +42,12 @@ public final class BodyMasker {
         JsonElement json = JsonParser.parseString(body);
         return mask(json, actorTypeOf(url)).toString();
       } catch (RuntimeException notJson) {
-        // a truncated or broken body: the text rules still apply
+        // Cut short or broken: the text rules alone would show every configuration value that came before the cut.
+        JsonElement partial = PartialJson.read(body);
+        if (partial != null) {
+          JsonElement masked = mask(partial, actorTypeOf(url));
+          if (!masked.equals(partial)) return masked + "…";
+        }
       }
     }
     return Redactor.redact(body);

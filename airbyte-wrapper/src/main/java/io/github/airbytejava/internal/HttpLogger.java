@@ -116,6 +116,14 @@ public final class HttpLogger implements Interceptor {
     return length < 0 ? "unknown-length body" : length + "-byte body";
   }
 
+  /**
+   * Whether a query parameter's value is secret: a secret-looking name, or {@code code}, the authorization code an
+   * OAuth provider passes through the callback (masked only in URLs: a {@code code} field of a body is an error code).
+   */
+  private static boolean isSecretQuery(String name) {
+    return Redactor.isSecretKey(name) || name.equals("code");
+  }
+
   /** The URL with the values of secret-looking query parameters and any password masked. */
   static String url(HttpUrl url) {
     HttpUrl.Builder shown = url.newBuilder().password("").query(null);
@@ -125,7 +133,7 @@ public final class HttpLogger implements Interceptor {
       String name = url.queryParameterName(i);
       String value = url.queryParameterValue(i);
       text.append(i == 0 ? '?' : '&').append(name);
-      if (value != null) text.append('=').append(Redactor.isSecretKey(name) ? Redactor.MASK : value);
+      if (value != null) text.append('=').append(isSecretQuery(name) ? Redactor.MASK : value);
     }
     return text.toString();
   }

@@ -16,22 +16,30 @@ public final class Redactor {
   /**
    * What a secret-looking key contains once lower-cased and stripped of {@code _} and {@code -}: {@code secret},
    * {@code password}, {@code token}, {@code credential}, {@code ssh_key}, {@code service_account}, {@code api_key},
-   * ... Keys such as {@code token_type} are named in {@link #NOT_SECRET}.
+   * ... A key that ends in {@code key} is secret too (the API's own {@code key} is an encryption mapper's AES key):
+   * those that are not, such as {@code primaryKey}, and keys such as {@code token_type} are named in
+   * {@link #NOT_SECRET}.
    */
   private static final String[] SECRET_PARTS = {
     "secret", "password", "passwd", "passphrase", "token", "credential", "apikey", "privatekey", "accesskey",
     "sshkey", "serviceaccount", "jwt", "cookie", "authorization", "signature", "sessionid"
   };
-  private static final Set<String> NOT_SECRET = Set.of("tokentype", "tokenurl", "expiresin");
+  private static final Set<String> NOT_SECRET =
+      Set.of("tokentype", "tokenurl", "expiresin", "primarykey", "sourcedefinedprimarykey", "publickey");
 
-  /** A key whose value {@link #SECRET_KEY_PATTERN} masks in any text; kept in step with {@link #isSecretKey}. */
+  /** A key whose value the patterns below mask in any text; kept in step with {@link #isSecretKey}. */
   private static final String SECRET_KEY =
-      "[^\"\\\\=&?\\s]*?(?:secret|password|passwd|passphrase|token|credential|api[_-]?key|private[_-]?key"
-          + "|access[_-]?key|ssh[_-]?key|service[_-]?account|jwt)[^\"\\\\=&?\\s]*?";
+      "(?:[^\"\\\\=&?\\s]*?(?:secret|password|passwd|passphrase|token|credential|api[_-]?key|private[_-]?key"
+          + "|access[_-]?key|ssh[_-]?key|service[_-]?account|jwt|cookie|authorization|signature|session[_-]?id)"
+          + "[^\"\\\\=&?\\s]*?|(?!(?:primary|public)[_-]?key)[^\"\\\\=&?\\s]*?key)";
 
-  /** {@code "key" : "value"} or {@code "key": 123}; escaped quotes inside the value are skipped. */
+  /**
+   * {@code "key" : "value"} or {@code "key": 123}; escaped quotes inside the value are skipped, and a value the text
+   * ends in (a body cut short) is masked too.
+   */
   private static final Pattern JSON_VALUE = Pattern.compile(
-      "(\"(?!token_type\")(?!expires_in\")" + SECRET_KEY + "\"\\s*:\\s*)(?:\"(?:[^\"\\\\]|\\\\.)*+\"|-?[0-9][0-9.eE+-]*)",
+      "(\"(?!token_type\")(?!expires_in\")" + SECRET_KEY + "\"\\s*:\\s*)(?:\"(?:[^\"\\\\]|\\\\.)*+(?:\"|\\\\?$)"
+          + "|-?[0-9][0-9.eE+-]*)",
       Pattern.CASE_INSENSITIVE);
   /** The same inside a JSON string that holds JSON: {@code \"key\": \"value\"}. */
   private static final Pattern ESCAPED_JSON_VALUE = Pattern.compile(
@@ -54,6 +62,7 @@ public final class Redactor {
   public static boolean isSecretKey(String key) {
     String k = key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
     if (NOT_SECRET.contains(k)) return false;
+    if (k.endsWith("key")) return true;
     for (String part : SECRET_PARTS) {
       if (k.contains(part)) return true;
     }

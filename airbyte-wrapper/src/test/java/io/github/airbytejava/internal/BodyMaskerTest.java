@@ -103,9 +103,29 @@ class BodyMaskerTest {
 
   @Test
   void aBodyThatIsNotJsonIsMaskedAsText() {
-    assertEquals("{\"password\":\"██\", \"host\":", new BodyMasker(SecretFields.ALL)
-        .mask("{\"password\":\"p\", \"host\":", SOURCES));
+    assertEquals("{\"password\":\"██\"}…", new BodyMasker(SecretFields.ALL)
+        .mask("{\"password\":\"p\", \"host\":", SOURCES), "JSON cut short: as far as it reads");
     assertEquals("client_id=me&client_secret=██", new BodyMasker(SecretFields.ALL)
         .mask("client_id=me&client_secret=s", null));
+  }
+
+  @Test
+  void aBodyCutShortIsMaskedAsFarAsItReads() {
+    BodyMasker masker = new BodyMasker(SecretFields.ALL);
+    String cut = "{\"data\":[{\"name\":\"blob\",\"configuration\":{\"azure_blob_storage_account_key\":\"k3y\","
+        + "\"container\":\"c0nta";
+
+    assertEquals("{\"data\":[{\"name\":\"blob\",\"configuration\":{\"azure_blob_storage_account_key\":\"██\"}}]}…",
+        masker.mask(cut, SOURCES));
+    // Nothing in the part that reads needs masking: the text is kept as it came, so its cut can be seen.
+    assertEquals("{\"jobId\":1,\"status\":\"runn", masker.mask("{\"jobId\":1,\"status\":\"runn", null));
+  }
+
+  @Test
+  void aSecretValueTheTextEndsInIsMasked() {
+    assertEquals("{\"jobId\":1,\"client_secret\":\"██\"", Redactor.redact("{\"jobId\":1,\"client_secret\":\"s3cr"));
+    assertEquals("{\"sessionId\":\"██\"}", Redactor.redact("{\"sessionId\":\"a1b2c3\"}"));
+    assertEquals("{\"key\":\"██\",\"account_key\":\"██\",\"publicKey\":\"pk\",\"keyword\":\"w\"",
+        Redactor.redact("{\"key\":\"k1\",\"account_key\":\"k2\",\"publicKey\":\"pk\",\"keyword\":\"w\""));
   }
 }
