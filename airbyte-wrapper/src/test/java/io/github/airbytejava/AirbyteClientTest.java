@@ -35,7 +35,7 @@ class AirbyteClientTest extends FacadeTestSupport {
     assertEquals(Duration.ZERO, client.callTimeout());
     assertEquals(RetryPolicy.defaults(), client.retryPolicy());
     assertEquals(4, client.retryPolicy().maxAttempts());
-    assertEquals("airbyte-java-client/0.2.0", client.userAgent());
+    assertEquals("airbyte-java-client/0.3.0", client.userAgent());
   }
 
   @Test
