@@ -54,7 +54,7 @@ class SecretsPipelineTest {
         .jobDuration(Duration.ofSeconds(30)).start();
         AirbyteClient client = AirbyteClient.fromEnv(fake.env()).toBuilder().clock(clock).sleeper(clock::sleep)
             .logLevel(AirbyteClient.LogLevel.BODY).build()) {
-      UUID workspace = UUID.fromString(fake.defaultWorkspaceId());
+      UUID workspace = fake.defaultWorkspaceId();
       shown.add(client.toString());
 
       SourceCreateRequest sourceRequest = new SourceCreateRequest().name("pg").workspaceId(workspace)

@@ -30,7 +30,7 @@ class SyncsOnTheFakeTest {
         .tokenLifetime(Duration.ofDays(1)).start();
         AirbyteClient client = AirbyteClient.fromEnv(fake.env()).toBuilder().clock(clock).sleeper(clock::sleep)
             .build()) {
-      UUID workspace = UUID.fromString(fake.defaultWorkspaceId());
+      UUID workspace = fake.defaultWorkspaceId();
       UUID source = client.sources().createSource(new SourceCreateRequest().name("Faker").workspaceId(workspace)
           .configuration(Map.of("sourceType", "faker"))).execute().getSourceId();
       UUID destination = client.destinations().createDestination(new DestinationCreateRequest().name("Nowhere")

@@ -40,7 +40,7 @@ class AgainstTheFakeTest {
     FakeAirbyte fake = airbyte.fake();
     client = AirbyteClient.builder().baseUrl(fake.baseUrl())
         .credentials(Credentials.clientCredentials(fake.clientId(), fake.clientSecret())).build();
-    workspace = UUID.fromString(fake.defaultWorkspaceId());
+    workspace = fake.defaultWorkspaceId();
   }
 
   @Test
@@ -108,7 +108,7 @@ class AgainstTheFakeTest {
     client.sources().patchSource(created.getSourceId(), changed.patchRequest()).execute();
 
     // The fake stores a mask sent as the new secret, as the real server does: these prove none was sent.
-    JsonObject stored = JsonParser.parseString(airbyte.fake().storedConfiguration(created.getSourceId().toString()))
+    JsonObject stored = JsonParser.parseString(airbyte.fake().storedConfiguration(created.getSourceId()))
         .getAsJsonObject();
     assertEquals("db2.internal", stored.get("host").getAsString());
     assertEquals("pg-secret-1", stored.get("password").getAsString());

@@ -24,7 +24,7 @@ class DefinitionIdsTest {
     FakeAirbyte fake = airbyte.fake();
     try (AirbyteClient client = AirbyteClient.builder().baseUrl(fake.baseUrl())
         .credentials(Credentials.clientCredentials(fake.clientId(), fake.clientSecret())).build()) {
-      UUID workspace = UUID.fromString(fake.defaultWorkspaceId());
+      UUID workspace = fake.defaultWorkspaceId();
       UUID custom = client.sourceDefinitions().createSourceDefinition(workspace, new CreateDefinitionRequest()
           .name("Acme Orders").dockerRepository("acme/source-orders").dockerImageTag("1.0.0")
           .documentationUrl(URI.create("https://acme.example/docs"))).execute().getId();

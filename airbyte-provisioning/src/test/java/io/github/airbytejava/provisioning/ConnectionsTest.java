@@ -78,7 +78,7 @@ class ConnectionsTest extends ProvisioningTestSupport {
     provisioner.apply(provisioner.plan(state().source(faker("faker")).destination(devNull("sink")).build())).orThrow();
     UUID sourceId = client.paginate().sources().filter(s -> s.getName().equals("faker")).findFirst().orElseThrow()
         .getSourceId();
-    fake().setStreams(sourceId.toString(), List.of(
+    fake().setStreams(sourceId, List.of(
         FakeStream.builder("events").syncModes(FakeStream.SyncMode.FULL_REFRESH).fields("id", "at").build(),
         FakeStream.builder("accounts").syncModes(FakeStream.SyncMode.FULL_REFRESH, FakeStream.SyncMode.INCREMENTAL)
             .fields("id", "name", "changed").build()));
@@ -146,7 +146,7 @@ class ConnectionsTest extends ProvisioningTestSupport {
         fakerToSink().schedule(Schedule.cron("0 0 6 * * MON")).build())));
     assertTrue(bad.getMessage().contains("one of day-of-month and day-of-week must be '?'"), bad.getMessage());
 
-    fake().setBasicSchedule(live.getConnectionId().toString(), 24, ChronoUnit.HOURS);
+    fake().setBasicSchedule(live.getConnectionId(), 24, ChronoUnit.HOURS);
     WorkspaceState exported = provisioner.export(workspaceId);
     assertEquals(Schedule.basic("Every 24 HOURS"), exported.connections().get(0).schedule());
     assertFalse(provisioner.plan(StateFiles.parse(StateFiles.toYaml(exported), "x.yaml")).hasChanges());

@@ -34,7 +34,7 @@ abstract class ProvisioningTestSupport {
     client = AirbyteClient.builder().baseUrl(fake.baseUrl()).retries(RetryPolicy.none())
         .credentials(Credentials.clientCredentials(fake.clientId(), fake.clientSecret())).build();
     provisioner = Provisioner.builder(client).secrets(SecretResolver.of(Map.of("PG_PASSWORD", PASSWORD))).build();
-    workspaceId = UUID.fromString(fake.defaultWorkspaceId());
+    workspaceId = fake.defaultWorkspaceId();
   }
 
   @AfterEach

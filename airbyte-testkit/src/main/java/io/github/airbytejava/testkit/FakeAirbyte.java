@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -128,18 +129,18 @@ public final class FakeAirbyte implements AutoCloseable {
   }
 
   /** The workspace the fake starts with (and keeps across {@link #reset()}). */
-  public String defaultWorkspaceId() {
-    return api.defaultWorkspaceId();
+  public UUID defaultWorkspaceId() {
+    return UUID.fromString(api.defaultWorkspaceId());
   }
 
   /** The organization the fake starts with, which owns every workspace not created in another. */
-  public String defaultOrganizationId() {
-    return api.defaultOrganizationId();
+  public UUID defaultOrganizationId() {
+    return UUID.fromString(api.defaultOrganizationId());
   }
 
   /** The user the API's caller is: {@code organization_admin} of {@link #defaultOrganizationId()}. */
-  public String defaultUserId() {
-    return api.defaultUserId();
+  public UUID defaultUserId() {
+    return UUID.fromString(api.defaultUserId());
   }
 
   /**
@@ -149,8 +150,8 @@ public final class FakeAirbyte implements AutoCloseable {
    * @return the new user's id
    * @throws IllegalArgumentException if a user already has this e-mail address
    */
-  public String addUser(String name, String email) {
-    return api.addUser(Objects.requireNonNull(name, "name"), Objects.requireNonNull(email, "email"));
+  public UUID addUser(String name, String email) {
+    return UUID.fromString(api.addUser(Objects.requireNonNull(name, "name"), Objects.requireNonNull(email, "email")));
   }
 
   /** The replies a test chose for operations, in place of the fake's (see {@link Stub}). */
@@ -211,8 +212,8 @@ public final class FakeAirbyte implements AutoCloseable {
    * masked): for tests of what a create, PATCH or PUT did to a secret. Null when there is no such source or
    * destination.
    */
-  public String storedConfiguration(String sourceOrDestinationId) {
-    return api.storedConfiguration(Objects.requireNonNull(sourceOrDestinationId, "sourceOrDestinationId"));
+  public String storedConfiguration(UUID sourceOrDestinationId) {
+    return api.storedConfiguration(Objects.requireNonNull(sourceOrDestinationId, "sourceOrDestinationId").toString());
   }
 
   /** Makes every token issued so far expire now, so the next API call with one gets 401. */
@@ -226,16 +227,16 @@ public final class FakeAirbyte implements AutoCloseable {
    *
    * @throws IllegalArgumentException if the fake has no such source
    */
-  public void setStreams(String sourceId, List<FakeStream> streams) {
-    api.setStreams(Objects.requireNonNull(sourceId, "sourceId"), List.copyOf(streams));
+  public void setStreams(UUID sourceId, List<FakeStream> streams) {
+    api.setStreams(Objects.requireNonNull(sourceId, "sourceId").toString(), List.copyOf(streams));
   }
 
   /**
    * Gives every source of this definition (a definition id) these streams, unless {@link #setStreams} gave one its
    * own. Without either, a source has its definition's sample catalog (see the testkit's README).
    */
-  public void setDefaultStreams(String definitionId, List<FakeStream> streams) {
-    api.setDefaultStreams(Objects.requireNonNull(definitionId, "definitionId"), List.copyOf(streams));
+  public void setDefaultStreams(UUID definitionId, List<FakeStream> streams) {
+    api.setDefaultStreams(Objects.requireNonNull(definitionId, "definitionId").toString(), List.copyOf(streams));
   }
 
   /**
@@ -245,12 +246,12 @@ public final class FakeAirbyte implements AutoCloseable {
    *
    * @throws IllegalArgumentException if the fake has no such connection, or for another unit
    */
-  public void setBasicSchedule(String connectionId, long units, ChronoUnit unit) {
+  public void setBasicSchedule(UUID connectionId, long units, ChronoUnit unit) {
     if (!BASIC_SCHEDULE_UNITS.contains(unit) || units < 1) {
       throw new IllegalArgumentException("A basic schedule is a positive number of " + BASIC_SCHEDULE_UNITS
           + ", not " + units + " " + unit);
     }
-    api.setBasicSchedule(Objects.requireNonNull(connectionId, "connectionId"), "Every " + units + " " + unit.name());
+    api.setBasicSchedule(Objects.requireNonNull(connectionId, "connectionId").toString(), "Every " + units + " " + unit.name());
   }
 
   /**

@@ -17,7 +17,7 @@ class ConformanceTest {
   void aCleanSessionHasNoMismatches() {
     try (FakeAirbyte fake = FakeAirbyte.start()) {
       Http http = new Http(fake).login();
-      String connectionId = http.createConnection(fake.defaultWorkspaceId());
+      String connectionId = http.createConnection(fake.defaultWorkspaceId().toString());
       http.post("/jobs", obj("connectionId", connectionId, "jobType", "sync"));
       http.get("/jobs?connectionId=" + connectionId + "&limit=5");
       http.get("/sources/" + java.util.UUID.randomUUID()); // a 404 problem conforms too
@@ -32,7 +32,7 @@ class ConformanceTest {
   void aNonConformingAnswerOfTheFakeIsDetected() {
     try (FakeAirbyte fake = FakeAirbyte.start()) {
       Http http = new Http(fake).login();
-      String connectionId = http.createConnection(fake.defaultWorkspaceId());
+      String connectionId = http.createConnection(fake.defaultWorkspaceId().toString());
       // A job answer without its required jobId and with a status outside JobStatusEnum.
       fake.tamperResponses(body -> body.contains("\"jobId\"")
           ? body.replaceFirst("\"jobId\":\\d+,", "").replace("\"pending\"", "\"waiting\"") : body);

@@ -10,6 +10,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,7 +31,7 @@ class ConnectionsTest {
   void sourceAndDestination() {
     airbyte.fake().reset();
     http = new Http(airbyte.fake()).login();
-    String workspaceId = airbyte.fake().defaultWorkspaceId();
+    String workspaceId = airbyte.fake().defaultWorkspaceId().toString();
     sourceId = http.createSource(workspaceId, "Faker");
     destinationId = http.createDestination(workspaceId, "Nowhere");
   }
@@ -135,7 +136,7 @@ class ConnectionsTest {
     FakeStream events = FakeStream.builder("events").namespace("app")
         .syncModes(FakeStream.SyncMode.FULL_REFRESH, FakeStream.SyncMode.INCREMENTAL)
         .fields("id", "tenant", "at").field("meta", "seq").build();
-    airbyte.fake().setStreams(sourceId, List.of(events));
+    airbyte.fake().setStreams(UUID.fromString(sourceId), List.of(events));
     JsonObject stream = created("configurations", obj("streams", arr(obj("name", "events", "syncMode",
         "incremental_deduped_history", "cursorField", arr("meta", "seq"), "primaryKey", arr(arr("id"),
             arr("tenant")))))).getAsJsonObject("configurations").getAsJsonArray("streams").get(0).getAsJsonObject();
@@ -171,7 +172,7 @@ class ConnectionsTest {
   @Test
   void aBasicScheduleComesOnlyFromTheUi() {
     String id = created().get("connectionId").getAsString();
-    airbyte.fake().setBasicSchedule(id, 24, ChronoUnit.HOURS);
+    airbyte.fake().setBasicSchedule(UUID.fromString(id), 24, ChronoUnit.HOURS);
     assertEquals(obj("scheduleType", "basic", "basicTiming", "Every 24 HOURS"),
         http.get("/connections/" + id).json().get("schedule"));
     assertFalse(http.get("/connections").json().getAsJsonArray("data").isEmpty());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +29,7 @@ class ConnectorKnowledgeTest {
   void login() {
     airbyte.fake().reset();
     http = new Http(airbyte.fake()).login();
-    workspaceId = airbyte.fake().defaultWorkspaceId();
+    workspaceId = airbyte.fake().defaultWorkspaceId().toString();
   }
 
   static JsonObject postgres() {
@@ -94,7 +95,7 @@ class ConnectorKnowledgeTest {
 
     // Sent back, the mask replaces the secret, as on the real server.
     http.patch("/sources/" + id, obj("configuration", obj("password", "**********")));
-    JsonObject stored = JsonParser.parseString(airbyte.fake().storedConfiguration(id)).getAsJsonObject();
+    JsonObject stored = JsonParser.parseString(airbyte.fake().storedConfiguration(UUID.fromString(id))).getAsJsonObject();
     assertEquals("**********", stored.get("password").getAsString());
     assertEquals("tunnel-pw", stored.getAsJsonObject("tunnel_method").get("tunnel_user_password").getAsString());
   }

@@ -26,7 +26,7 @@ class DefinitionsTest {
   void login() {
     airbyte.fake().reset();
     http = new Http(airbyte.fake()).login();
-    workspaceId = airbyte.fake().defaultWorkspaceId();
+    workspaceId = airbyte.fake().defaultWorkspaceId().toString();
     definitions = "/workspaces/" + workspaceId + "/definitions/";
   }
 

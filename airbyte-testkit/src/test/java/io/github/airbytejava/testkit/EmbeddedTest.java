@@ -45,7 +45,7 @@ class EmbeddedTest {
   void theCallersOrganizationsWithTheirRole() {
     JsonObject organization = http.get("/embedded/organizations").json().getAsJsonArray("organizations").get(0)
         .getAsJsonObject();
-    assertEquals(airbyte.fake().defaultOrganizationId(), organization.get("organizationId").getAsString());
+    assertEquals(airbyte.fake().defaultOrganizationId().toString(), organization.get("organizationId").getAsString());
     assertEquals("organization_admin", organization.get("permission").getAsString());
   }
 }

@@ -104,7 +104,7 @@ class FaultsTest {
 
   @Test
   void disconnectAfterProcessingDropsTheConnectionButTheJobExists() {
-    String connectionId = http.createConnection(fake.defaultWorkspaceId());
+    String connectionId = http.createConnection(fake.defaultWorkspaceId().toString());
     fake.faults().next(Fault.disconnectAfterProcessing().on("POST", "/jobs"));
     Request sync = http.authorized("/jobs")
         .post(RequestBody.create(obj("connectionId", connectionId, "jobType", "sync").toString(), Http.JSON)).build();

@@ -21,7 +21,7 @@ class GroupsTest {
   void login() {
     airbyte.fake().reset();
     http = new Http(airbyte.fake()).login();
-    organizationId = airbyte.fake().defaultOrganizationId();
+    organizationId = airbyte.fake().defaultOrganizationId().toString();
   }
 
   private String group(String name) {
@@ -52,7 +52,7 @@ class GroupsTest {
   @Test
   void membersAreAddedOnceAndRemoved() {
     String group = group("analysts");
-    String ada = airbyte.fake().addUser("Ada", "ada@example.com");
+    String ada = airbyte.fake().addUser("Ada", "ada@example.com").toString();
     Http.Res added = http.post("/groups/" + group + "/members", obj("userId", ada));
     assertEquals(201, added.status());
     assertEquals("ada@example.com", added.json().get("userEmail").getAsString());

@@ -140,7 +140,7 @@ final class Http {
       } else if (v instanceof Boolean b) {
         o.addProperty(k, b);
       } else {
-        o.addProperty(k, (String) v);
+        o.addProperty(k, v == null ? null : v.toString());
       }
     }
     return o;

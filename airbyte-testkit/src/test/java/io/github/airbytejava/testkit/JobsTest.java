@@ -28,7 +28,7 @@ class JobsTest {
   void connection() {
     airbyte.fake().reset();
     http = new Http(airbyte.fake()).login();
-    connectionId = http.createConnection(airbyte.fake().defaultWorkspaceId());
+    connectionId = http.createConnection(airbyte.fake().defaultWorkspaceId().toString());
   }
 
   private JsonObject sync() {
@@ -174,7 +174,7 @@ class JobsTest {
     clock.advance(Duration.ofSeconds(100));
     long second = http.post("/jobs", obj("connectionId", connectionId, "jobType", "refresh")).json()
         .get("jobId").getAsLong();
-    String otherConnection = http.createConnection(airbyte.fake().defaultWorkspaceId());
+    String otherConnection = http.createConnection(airbyte.fake().defaultWorkspaceId().toString());
     http.post("/jobs", obj("connectionId", otherConnection, "jobType", "sync"));
 
     JsonArray ofConnection = http.get("/jobs?connectionId=" + connectionId).json().getAsJsonArray("data");

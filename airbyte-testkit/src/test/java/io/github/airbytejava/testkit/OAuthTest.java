@@ -27,7 +27,7 @@ class OAuthTest {
   void login() {
     airbyte.fake().reset();
     http = new Http(airbyte.fake()).login();
-    workspaceId = airbyte.fake().defaultWorkspaceId();
+    workspaceId = airbyte.fake().defaultWorkspaceId().toString();
   }
 
   @Test

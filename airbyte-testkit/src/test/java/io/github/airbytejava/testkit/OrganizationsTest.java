@@ -25,8 +25,8 @@ class OrganizationsTest {
   void login() {
     airbyte.fake().reset();
     http = new Http(airbyte.fake()).login();
-    organizationId = airbyte.fake().defaultOrganizationId();
-    workspaceId = airbyte.fake().defaultWorkspaceId();
+    organizationId = airbyte.fake().defaultOrganizationId().toString();
+    workspaceId = airbyte.fake().defaultWorkspaceId().toString();
   }
 
   @Test
@@ -43,7 +43,7 @@ class OrganizationsTest {
 
   @Test
   void usersOfTheOrganizationFilterByIdsAndEmails() {
-    String ada = airbyte.fake().addUser("Ada", "ada@example.com");
+    String ada = airbyte.fake().addUser("Ada", "ada@example.com").toString();
     airbyte.fake().addUser("Grace", "grace@example.com");
     assertEquals(3, http.get("/users?organizationId=" + organizationId).json().getAsJsonArray("data").size());
     JsonArray byId = http.get("/users?organizationId=" + organizationId + "&ids=" + ada).json()
@@ -57,7 +57,7 @@ class OrganizationsTest {
 
   @Test
   void permissionsCreateGetListPatchDelete() {
-    String ada = airbyte.fake().addUser("Ada", "ada@example.com");
+    String ada = airbyte.fake().addUser("Ada", "ada@example.com").toString();
     JsonObject created = http.post("/permissions", obj("permissionType", "workspace_editor", "userId", ada,
         "workspaceId", workspaceId)).json();
     String id = created.get("permissionId").getAsString();
@@ -80,7 +80,7 @@ class OrganizationsTest {
 
   @Test
   void aRoleNeedsTheScopeItIsFor() {
-    String ada = airbyte.fake().addUser("Ada", "ada@example.com");
+    String ada = airbyte.fake().addUser("Ada", "ada@example.com").toString();
     assertEquals(400, http.post("/permissions", obj("permissionType", "workspace_editor", "userId", ada,
         "organizationId", organizationId)).status());
     assertEquals(400, http.post("/permissions", obj("permissionType", "organization_reader", "userId", ada)).status());

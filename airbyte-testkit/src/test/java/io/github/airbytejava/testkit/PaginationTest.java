@@ -67,7 +67,7 @@ class PaginationTest {
 
   @Test
   void nextKeepsTheFilters() {
-    String workspaceId = airbyte.fake().defaultWorkspaceId();
+    String workspaceId = airbyte.fake().defaultWorkspaceId().toString();
     String next = http.get("/sources?workspaceIds=" + workspaceId + "&includeDeleted=false&limit=4").json()
         .get("next").getAsString();
     HttpUrl url = HttpUrl.get(next);
@@ -86,7 +86,7 @@ class PaginationTest {
 
   @Test
   void listsByWorkspaceKeepCreationOrderAndFollowMovesAndDeletes() {
-    String home = airbyte.fake().defaultWorkspaceId();
+    String home = airbyte.fake().defaultWorkspaceId().toString();
     String other = http.post("/workspaces", obj("name", "other")).json().get("workspaceId").getAsString();
     String moved = http.post("/sources", obj("name", "moved", "workspaceId", home,
         "configuration", obj("sourceType", "faker"))).json().get("sourceId").getAsString();

@@ -29,7 +29,7 @@ class RegionsTest {
   void login() {
     airbyte.fake().reset();
     http = new Http(airbyte.fake()).login();
-    organizationId = airbyte.fake().defaultOrganizationId();
+    organizationId = airbyte.fake().defaultOrganizationId().toString();
   }
 
   @Test

@@ -26,7 +26,7 @@ class StreamsTest {
   void login() {
     airbyte.fake().reset();
     http = new Http(airbyte.fake()).login();
-    workspaceId = airbyte.fake().defaultWorkspaceId();
+    workspaceId = airbyte.fake().defaultWorkspaceId().toString();
   }
 
   @Test
@@ -63,7 +63,7 @@ class StreamsTest {
         .syncModes(FakeStream.SyncMode.INCREMENTAL)
         .fields("id", "name").defaultCursorField("modified").sourceDefinedPrimaryKey(List.of("id"))
         .build();
-    airbyte.fake().setStreams(sourceId, List.of(accounts));
+    airbyte.fake().setStreams(UUID.fromString(sourceId), List.of(accounts));
     JsonArray streams = http.get("/streams?sourceId=" + sourceId + "&destinationId="
         + http.createDestination(workspaceId, "d")).element().getAsJsonArray();
     assertEquals(1, streams.size());
@@ -75,7 +75,7 @@ class StreamsTest {
     assertEquals(arr(arr("id"), arr("name"), arr("modified")), stream.get("propertyFields"));
 
     String fakerDefinition = "dfd88b22-b603-4c3d-aad7-3701784586b1";
-    airbyte.fake().setDefaultStreams(fakerDefinition, List.of(FakeStream.builder("only").build()));
+    airbyte.fake().setDefaultStreams(UUID.fromString(fakerDefinition), List.of(FakeStream.builder("only").build()));
     String other = http.createSource(workspaceId, "Faker 2");
     assertEquals("only", http.get("/streams?sourceId=" + other).element().getAsJsonArray().get(0)
         .getAsJsonObject().get("streamName").getAsString());
@@ -84,7 +84,7 @@ class StreamsTest {
         .getAsJsonObject().get("streamName").getAsString());
 
     assertThrows(IllegalArgumentException.class,
-        () -> airbyte.fake().setStreams(UUID.randomUUID().toString(), List.of(accounts)));
+        () -> airbyte.fake().setStreams(UUID.randomUUID(), List.of(accounts)));
   }
 
   @Test

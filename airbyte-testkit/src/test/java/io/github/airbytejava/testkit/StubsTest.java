@@ -42,7 +42,7 @@ class StubsTest {
 
   @Test
   void byMethodAndPathForSomeRequestsThenTheFakeAgain() {
-    String connectionId = http.createConnection(airbyte.fake().defaultWorkspaceId());
+    String connectionId = http.createConnection(airbyte.fake().defaultWorkspaceId().toString());
     airbyte.fake().stubs().add(Stub.on("POST", "/jobs").status(429).header("Retry-After", "3")
         .body("{\"status\":429,\"type\":\"https://reference.airbyte.com/reference/errors#rate-limited\","
             + "\"title\":\"rate-limited\",\"detail\":\"slow down\"}").times(2));

@@ -23,7 +23,7 @@ class TagsTest {
   void login() {
     airbyte.fake().reset();
     http = new Http(airbyte.fake()).login();
-    workspaceId = airbyte.fake().defaultWorkspaceId();
+    workspaceId = airbyte.fake().defaultWorkspaceId().toString();
   }
 
   private JsonObject createTag(String name, String color) {

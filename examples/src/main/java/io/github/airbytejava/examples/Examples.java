@@ -96,7 +96,7 @@ final class Examples {
 
   /** So that the quickstart has something to list. */
   private static void addSampleSources(AirbyteClient client, FakeAirbyte fake) {
-    UUID workspaceId = UUID.fromString(fake.defaultWorkspaceId());
+    UUID workspaceId = fake.defaultWorkspaceId();
     client.sources().createSource(SourceFaker.builder().count(100).build()
         .createRequest(workspaceId, "Sample data")).execute();
     client.sources().createSource(SourcePostgres.builder().host("db.example.com").port(5432).database("shop")

@@ -21,7 +21,7 @@ class QuickstartTest {
       try (AirbyteClient client = AirbyteClient.builder().baseUrl(fake.baseUrl())
           .credentials(Credentials.clientCredentials(fake.clientId(), fake.clientSecret())).build()) {
         source = client.sources().createSource(new SourceCreateRequest().name("Orders")
-            .workspaceId(UUID.fromString(fake.defaultWorkspaceId()))
+            .workspaceId(fake.defaultWorkspaceId())
             .configuration(Map.of("sourceType", "postgres", "host", "db", "port", 5432, "database", "app",
                 "username", "reader"))).execute();
       }

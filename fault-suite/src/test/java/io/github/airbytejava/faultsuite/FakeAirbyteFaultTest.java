@@ -69,7 +69,7 @@ class FakeAirbyteFaultTest {
         .writeTimeout(Loopback.TIMEOUT)
         .retries(Loopback.RETRIES)
         .build();
-    workspace = UUID.fromString(fake.defaultWorkspaceId());
+    workspace = fake.defaultWorkspaceId();
     source = client.sources().createSource(new SourceCreateRequest().name("Faker").workspaceId(workspace)
         .configuration(Map.of("sourceType", "faker", "count", 5432))).execute().getSourceId();
     UUID destination = client.destinations().createDestination(new DestinationCreateRequest().name("Nowhere")
