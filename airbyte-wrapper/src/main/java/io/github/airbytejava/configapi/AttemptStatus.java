@@ -1,0 +1,22 @@
+package io.github.airbytejava.configapi;
+
+import java.util.Locale;
+
+/** The status of one attempt of a job. */
+public enum AttemptStatus {
+  RUNNING,
+  FAILED,
+  SUCCEEDED,
+  /** Not set, or a value this client does not know. */
+  UNKNOWN;
+
+  /** The value for Airbyte's lower-case name; {@link #UNKNOWN} for null or a name this client does not know. */
+  public static AttemptStatus of(String value) {
+    if (value == null) return UNKNOWN;
+    try {
+      return valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      return UNKNOWN;
+    }
+  }
+}
