@@ -12,6 +12,8 @@ import io.github.airbytejava.configapi.InternalConfigApi;
 import io.github.airbytejava.configapi.JobAttempt;
 import io.github.airbytejava.configapi.JobDetails;
 import io.github.airbytejava.configapi.LogLine;
+import com.google.gson.stream.MalformedJsonException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -119,7 +121,7 @@ public final class ConfigApiClient implements InternalConfigApi {
     try {
       BufferedSource source = jsonBody(response, operation, jobId);
       JsonReader reader = new JsonReader(new InputStreamReader(source.inputStream(), StandardCharsets.UTF_8));
-      LogLines lines = new LogLines(reader, failure -> failure instanceof IOException
+      LogLines lines = new LogLines(reader, failure -> isBrokenConnection(failure)
           ? failed(operation, jobId, "the connection broke while the log was read: " + failure.getMessage(), failure)
           : unexpected(operation, jobId, "a log of an unknown shape: " + Redactor.truncate(failure.getMessage(), 200),
               failure));
@@ -137,7 +139,8 @@ public final class ConfigApiClient implements InternalConfigApi {
       try {
         element = JsonParser.parseReader(new InputStreamReader(source.inputStream(), StandardCharsets.UTF_8));
       } catch (JsonParseException e) {
-        if (e.getCause() instanceof IOException broken) {
+        if (isBrokenConnection(e.getCause())) {
+          Throwable broken = e.getCause();
           throw failed(operation, jobId, "the connection broke while the answer was read: " + broken.getMessage(),
               broken);
         }
@@ -201,6 +204,12 @@ public final class ConfigApiClient implements InternalConfigApi {
       response.close();
       throw e;
     }
+  }
+
+  /** An I/O failure of the connection; a body that ends early but cleanly, or is not JSON, is the server's doing. */
+  private static boolean isBrokenConnection(Throwable failure) {
+    return failure instanceof IOException && !(failure instanceof EOFException)
+        && !(failure instanceof MalformedJsonException);
   }
 
   private String quote(Response response, HttpUrl url) {
