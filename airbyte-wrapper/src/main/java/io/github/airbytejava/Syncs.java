@@ -290,45 +290,30 @@ public final class Syncs {
 
   /**
    * Polls the job until it is terminal. {@code job} is the job as started or found, or null when it has not been
-   * read yet: then the first read happens at once, and fails over as every poll does.
+   * read yet: then the first read happens at once. Every read, the first included, survives no response, a 5xx or a
+   * 429 until the deadline: a blip during a wait of hours is no reason to give up.
    */
   private JobResponse waitFor(long jobId, JobResponse job, Instant deadline, SyncOptions options) {
     JobsApi jobs = client.jobs();
     int poll = 1;
     Duration interval = options.pollInterval();
     AirbyteException lastFailure = null;
-    if (job == null) {
-      while (true) {
-        try {
-          job = jobs.getJob(jobId).execute();
-          break;
-        } catch (AirbyteTransportException | ServerException | RateLimitException e) {
-          // The first read is as much part of a long wait as any poll: a blip is no reason to give up.
-          lastFailure = e;
-          polled(jobId, poll, null, e, options);
-          Instant now = clock.instant();
-          if (!now.isBefore(deadline)) throw timedOut(jobs, jobId, null, options, lastFailure);
-          Duration remaining = Duration.between(now, deadline);
-          sleep(interval.compareTo(remaining) < 0 ? interval : remaining, "for job " + jobId);
-          interval = grow(interval, options.maxPollInterval());
-          poll++;
-        }
+    boolean readAtOnce = job == null;
+    if (job != null) polled(jobId, poll, job, null, options);
+    while (job == null || !isTerminal(job, options.incompleteIsTerminal())) {
+      if (!readAtOnce) {
+        Instant now = clock.instant();
+        if (!now.isBefore(deadline)) throw timedOut(jobs, jobId, job, options, lastFailure);
+        Duration remaining = Duration.between(now, deadline);
+        sleep(interval.compareTo(remaining) < 0 ? interval : remaining, "for job " + jobId);
+        interval = grow(interval, options.maxPollInterval());
+        poll++;
       }
-      lastFailure = null;
-    }
-    polled(jobId, poll, job, null, options);
-    while (!isTerminal(job, options.incompleteIsTerminal())) {
-      Instant now = clock.instant();
-      if (!now.isBefore(deadline)) throw timedOut(jobs, jobId, job, options, lastFailure);
-      Duration remaining = Duration.between(now, deadline);
-      sleep(interval.compareTo(remaining) < 0 ? interval : remaining, "for job " + jobId);
-      interval = grow(interval, options.maxPollInterval());
-      poll++;
+      readAtOnce = false;
       try {
         job = jobs.getJob(jobId).execute();
         lastFailure = null;
       } catch (AirbyteTransportException | ServerException | RateLimitException e) {
-        // A blip during a wait of hours is no reason to give up: the deadline still bounds the wait.
         lastFailure = e;
         polled(jobId, poll, job, e, options);
         continue;

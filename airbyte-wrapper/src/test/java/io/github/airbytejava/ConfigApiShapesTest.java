@@ -113,4 +113,13 @@ class ConfigApiShapesTest extends FacadeTestSupport {
     assertTrue(e.getMessage().contains("status 500") && e.getMessage().contains("boom"), e.getMessage());
     assertFalse(e.getMessage().contains("planted-55"), e.getMessage());
   }
+
+  @Test
+  void aNegativeJobIdIsRefusedBeforeAnythingIsSent() {
+    InternalConfigApi configApi = configApi();
+    assertThrows(IllegalArgumentException.class, () -> configApi.jobDetails(-1));
+    assertThrows(IllegalArgumentException.class, () -> configApi.logs(-1));
+    assertThrows(IllegalArgumentException.class, () -> configApi.attempt(1, -1));
+    assertEquals(0, server.getRequestCount());
+  }
 }

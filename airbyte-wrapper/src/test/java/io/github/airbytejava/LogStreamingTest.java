@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.airbytejava.configapi.LogLine;
-import io.github.airbytejava.generated.model.ConnectionCreateRequest;
-import io.github.airbytejava.generated.model.DestinationCreateRequest;
-import io.github.airbytejava.generated.model.SourceCreateRequest;
+import io.github.airbytejava.generated.model.JobTypeEnum;
 import io.github.airbytejava.testkit.FakeAirbyte;
 import java.io.ByteArrayOutputStream;
 
@@ -15,7 +13,6 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -27,7 +24,6 @@ import org.junit.jupiter.api.Test;
  * in a child process, started with this test's class path.
  */
 class LogStreamingTest {
-  private static final UUID DEV_NULL = UUID.fromString("a7bcc9d8-13b3-4e49-b80d-d020b90045e3");
   private static final int LINES = 50_000;
 
   @Test
@@ -35,15 +31,7 @@ class LogStreamingTest {
     try (FakeAirbyte fake = FakeAirbyte.builder().jobDuration(Duration.ofMillis(50)).conformance(false).start();
         AirbyteClient client = AirbyteClient.fromEnv(fake.env()).toBuilder()
             .internalConfigApiUrl(fake.configApiUrl()).build()) {
-      UUID workspace = fake.defaultWorkspaceId();
-      UUID source = client.sources().createSource(new SourceCreateRequest().name("Faker").workspaceId(workspace)
-          .configuration(Map.of("sourceType", "faker"))).execute().getSourceId();
-      UUID destination = client.destinations().createDestination(new DestinationCreateRequest().name("Nowhere")
-          .workspaceId(workspace).definitionId(DEV_NULL)
-          .configuration(Map.of("test_destination", Map.of("test_destination_type", "SILENT")))).execute()
-          .getDestinationId();
-      UUID connection = client.connections().createConnection(new ConnectionCreateRequest().sourceId(source)
-          .destinationId(destination)).execute().getConnectionId();
+      UUID connection = OnTheFake.connection(client, fake.defaultWorkspaceId());
       List<String> lines = new ArrayList<>(LINES);
       long chars = 0;
       for (int i = 0; i < LINES; i++) {
@@ -54,7 +42,7 @@ class LogStreamingTest {
       }
       assertTrue(chars > 5_000_000, "the log is over 5 MB: " + chars);
       fake.nextJobEndsAs("failed");
-      long jobId = client.syncs().run(connection, io.github.airbytejava.generated.model.JobTypeEnum.SYNC,
+      long jobId = client.syncs().run(connection, JobTypeEnum.SYNC,
           SyncOptions.builder().pollInterval(Duration.ofMillis(20)).build()).jobId();
       fake.setLogLines(jobId, lines);
 

@@ -14,13 +14,10 @@ import io.github.airbytejava.configapi.JobAttempt;
 import io.github.airbytejava.configapi.JobDetails;
 import io.github.airbytejava.configapi.JobFailure;
 import io.github.airbytejava.configapi.LogLine;
-import io.github.airbytejava.generated.model.ConnectionCreateRequest;
-import io.github.airbytejava.generated.model.DestinationCreateRequest;
 import io.github.airbytejava.generated.model.JobCreateRequest;
 import io.github.airbytejava.generated.model.JobResponse;
 import io.github.airbytejava.generated.model.JobStatusEnum;
 import io.github.airbytejava.generated.model.JobTypeEnum;
-import io.github.airbytejava.generated.model.SourceCreateRequest;
 import io.github.airbytejava.testkit.FakeAirbyte;
 import io.github.airbytejava.testkit.FakeFailure;
 import io.github.airbytejava.testkit.Fault;
@@ -28,7 +25,6 @@ import io.github.airbytejava.testkit.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -41,8 +37,6 @@ import org.junit.jupiter.api.Test;
  * first read, the Config API degrading to "not available", and masked logs. Waits advance the fake's clock.
  */
 class SyncFailureReasonTest {
-  private static final UUID DEV_NULL = UUID.fromString("a7bcc9d8-13b3-4e49-b80d-d020b90045e3");
-
   private final ManualClock clock = new ManualClock();
   private final FakeAirbyte fake = FakeAirbyte.builder().clock(clock).jobDuration(Duration.ofMinutes(10))
       .tokenLifetime(Duration.ofDays(1)).start();
@@ -67,21 +61,10 @@ class SyncFailureReasonTest {
     return client;
   }
 
-  private static UUID connection(AirbyteClient client, UUID workspace) {
-    UUID source = client.sources().createSource(new SourceCreateRequest().name("Faker").workspaceId(workspace)
-        .configuration(Map.of("sourceType", "faker"))).execute().getSourceId();
-    UUID destination = client.destinations().createDestination(new DestinationCreateRequest().name("Nowhere")
-        .workspaceId(workspace).definitionId(DEV_NULL)
-        .configuration(Map.of("test_destination", Map.of("test_destination_type", "SILENT")))).execute()
-        .getDestinationId();
-    return client.connections().createConnection(new ConnectionCreateRequest().name("Faker to nowhere")
-        .sourceId(source).destinationId(destination)).execute().getConnectionId();
-  }
-
   @Test
   void aFailedSyncsOutcomeCarriesTheFailuresUserMessageAndOrigin() {
     AirbyteClient client = withConfigApi();
-    UUID connection = connection(client, fake.defaultWorkspaceId());
+    UUID connection = OnTheFake.connection(client, fake.defaultWorkspaceId());
     fake.nextJobAttempts("failed", "failed", "failed");
     fake.setFailure(1, FakeFailure.of("source", "config_error", "Invalid credentials for the Faker API.")
         .withInternalMessage("HTTP 401 from api.faker.example").withStackTrace("java.lang.Exception: 401\n\tat x.y")
@@ -118,7 +101,7 @@ class SyncFailureReasonTest {
   @Test
   void theOutcomeSaysWhetherTheSyncWasStartedOrJoined() {
     AirbyteClient client = withConfigApi();
-    UUID connection = connection(client, fake.defaultWorkspaceId());
+    UUID connection = OnTheFake.connection(client, fake.defaultWorkspaceId());
     JobResponse scheduled = client.jobs().createJob(new JobCreateRequest().connectionId(connection)
         .jobType(JobTypeEnum.SYNC)).execute();
 
@@ -139,7 +122,7 @@ class SyncFailureReasonTest {
   @Test
   void awaitSurvivesTransientErrorsOnItsFirstRead() {
     AirbyteClient client = track(builder().retries(RetryPolicy.none()).build());
-    UUID connection = connection(client, fake.defaultWorkspaceId());
+    UUID connection = OnTheFake.connection(client, fake.defaultWorkspaceId());
     long jobId = client.syncs().start(connection).jobId();
     fake.faults().next(Fault.status(503).on("GET", "/jobs/{jobId}").times(4));
 
@@ -154,7 +137,7 @@ class SyncFailureReasonTest {
   @Test
   void awaitStillEndsAtItsDeadlineWhenTheJobCannotBeRead() {
     AirbyteClient client = track(builder().retries(RetryPolicy.none()).build());
-    UUID connection = connection(client, fake.defaultWorkspaceId());
+    UUID connection = OnTheFake.connection(client, fake.defaultWorkspaceId());
     long jobId = client.syncs().start(connection).jobId();
     fake.faults().next(Fault.status(503).on("GET", "/jobs/{jobId}").times(1000));
 
@@ -175,7 +158,7 @@ class SyncFailureReasonTest {
             heard.add(success);
           }
         }).build());
-    UUID connection = connection(client, fake.defaultWorkspaceId());
+    UUID connection = OnTheFake.connection(client, fake.defaultWorkspaceId());
     fake.nextJobSucceedsWithZeroCounts();
     fake.nextJobSucceedsWithZeroCounts();
 
@@ -202,7 +185,7 @@ class SyncFailureReasonTest {
   @Test
   void logLinesAreMaskedBeforeTheUserSeesThem() {
     AirbyteClient client = withConfigApi();
-    UUID connection = connection(client, fake.defaultWorkspaceId());
+    UUID connection = OnTheFake.connection(client, fake.defaultWorkspaceId());
     fake.nextJobEndsAs("failed");
     String token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJwbGFudGVkIn0.c2lnbmF0dXJlLXBsYW50ZWQ";
     String keyBody = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC-planted";
@@ -230,7 +213,7 @@ class SyncFailureReasonTest {
   @Test
   void aConfigApiThatRefusesDegradesToNotAvailable() {
     AirbyteClient client = withConfigApi();
-    UUID connection = connection(client, fake.defaultWorkspaceId());
+    UUID connection = OnTheFake.connection(client, fake.defaultWorkspaceId());
     fake.nextJobEndsAs("failed");
     fake.faults().next(Fault.status(403).on("POST", "/api/v1/jobs/get_without_logs"));
 
@@ -253,7 +236,7 @@ class SyncFailureReasonTest {
   void aConfigApiThatIsNotThereOrAnswersHtmlDegradesToNotAvailable() {
     AirbyteClient nowhere = track(builder().internalConfigApiUrl(fake.baseUrl().replace("/v1", "/no-config-api"))
         .build());
-    UUID connection = connection(nowhere, fake.defaultWorkspaceId());
+    UUID connection = OnTheFake.connection(nowhere, fake.defaultWorkspaceId());
     fake.nextJobEndsAs("failed");
     SyncOutcome outcome = nowhere.syncs().run(connection);
     assertTrue(outcome.detailsUnavailable().orElseThrow().contains("404"), outcome.detailsUnavailable().get());
@@ -282,7 +265,7 @@ class SyncFailureReasonTest {
   @Test
   void withoutTheConfigApiTheOutcomeSaysItIsOff() {
     AirbyteClient client = track(builder().build());
-    UUID connection = connection(client, fake.defaultWorkspaceId());
+    UUID connection = OnTheFake.connection(client, fake.defaultWorkspaceId());
     fake.nextJobEndsAs("failed");
 
     SyncOutcome outcome = client.syncs().run(connection);
@@ -299,7 +282,7 @@ class SyncFailureReasonTest {
     try (FakeAirbyte selfManaged = FakeAirbyte.builder().basePath("/api/public/v1").start();
         AirbyteClient client = AirbyteClient.fromEnv(selfManaged.env()).toBuilder().enableInternalConfigApi().build()) {
       assertEquals(selfManaged.configApiUrl(), client.internalConfigApi().rootUrl());
-      UUID connection = connection(client, selfManaged.defaultWorkspaceId());
+      UUID connection = OnTheFake.connection(client, selfManaged.defaultWorkspaceId());
       selfManaged.nextJobEndsAs("failed");
       long jobId = client.syncs().start(connection).jobId();
       assertNotNull(client.internalConfigApi().jobDetails(jobId), "the derived root answers, with the token");

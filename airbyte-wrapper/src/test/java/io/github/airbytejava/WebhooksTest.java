@@ -9,10 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.airbytejava.configapi.FailureOrigin;
 import io.github.airbytejava.configapi.FailureType;
-import io.github.airbytejava.generated.model.ConnectionCreateRequest;
-import io.github.airbytejava.generated.model.DestinationCreateRequest;
 import io.github.airbytejava.generated.model.NotificationsConfig;
-import io.github.airbytejava.generated.model.SourceCreateRequest;
 import io.github.airbytejava.testkit.FakeAirbyte;
 import io.github.airbytejava.testkit.FakeFailure;
 import io.github.airbytejava.testkit.ManualClock;
@@ -27,7 +24,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -43,8 +39,6 @@ import org.junit.jupiter.api.Test;
  * forged body not confirmed.
  */
 class WebhooksTest {
-  private static final UUID DEV_NULL = UUID.fromString("a7bcc9d8-13b3-4e49-b80d-d020b90045e3");
-
   private final ManualClock clock = new ManualClock();
   private final FakeAirbyte fake = FakeAirbyte.builder().clock(clock).jobDuration(Duration.ofMinutes(10))
       .tokenLifetime(Duration.ofDays(1)).start();
@@ -66,15 +60,7 @@ class WebhooksTest {
   }
 
   private UUID connection() {
-    UUID workspace = fake.defaultWorkspaceId();
-    UUID source = client.sources().createSource(new SourceCreateRequest().name("Faker").workspaceId(workspace)
-        .configuration(Map.of("sourceType", "faker"))).execute().getSourceId();
-    UUID destination = client.destinations().createDestination(new DestinationCreateRequest().name("Nowhere")
-        .workspaceId(workspace).definitionId(DEV_NULL)
-        .configuration(Map.of("test_destination", Map.of("test_destination_type", "SILENT")))).execute()
-        .getDestinationId();
-    return client.connections().createConnection(new ConnectionCreateRequest().name("Faker to nowhere")
-        .sourceId(source).destinationId(destination)).execute().getConnectionId();
+    return OnTheFake.connection(client, fake.defaultWorkspaceId());
   }
 
   private String receive() throws InterruptedException {

@@ -1,6 +1,6 @@
 package io.github.airbytejava.configapi;
 
-import java.util.Locale;
+import io.github.airbytejava.internal.LenientEnums;
 
 /** The status of one attempt of a job. */
 public enum AttemptStatus {
@@ -12,11 +12,6 @@ public enum AttemptStatus {
 
   /** The value for Airbyte's lower-case name; {@link #UNKNOWN} for null or a name this client does not know. */
   public static AttemptStatus of(String value) {
-    if (value == null) return UNKNOWN;
-    try {
-      return valueOf(value.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException unknown) {
-      return UNKNOWN;
-    }
+    return LenientEnums.of(AttemptStatus.class, value, UNKNOWN);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.airbytejava.configapi;
 
+import io.github.airbytejava.internal.LenientEnums;
 import java.util.Locale;
 
 /** Where a failure came from, as Airbyte's Config API and its webhooks name it. */
@@ -16,12 +17,7 @@ public enum FailureOrigin {
 
   /** The value for Airbyte's lower-case name; {@link #UNKNOWN} for null or a name this client does not know. */
   public static FailureOrigin of(String value) {
-    if (value == null) return UNKNOWN;
-    try {
-      return valueOf(value.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException unknown) {
-      return UNKNOWN;
-    }
+    return LenientEnums.of(FailureOrigin.class, value, UNKNOWN);
   }
 
   /** Airbyte's name, such as {@code airbyte_platform}. */

@@ -1,5 +1,6 @@
 package io.github.airbytejava.configapi;
 
+import io.github.airbytejava.internal.LenientEnums;
 import java.util.Locale;
 
 /** What kind of failure it was, as Airbyte's Config API and its webhooks name it. */
@@ -17,12 +18,7 @@ public enum FailureType {
 
   /** The value for Airbyte's lower-case name; {@link #UNKNOWN} for null or a name this client does not know. */
   public static FailureType of(String value) {
-    if (value == null) return UNKNOWN;
-    try {
-      return valueOf(value.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException unknown) {
-      return UNKNOWN;
-    }
+    return LenientEnums.of(FailureType.class, value, UNKNOWN);
   }
 
   /** Airbyte's name, such as {@code config_error}. */

@@ -88,6 +88,7 @@ public final class ConfigApiClient implements InternalConfigApi {
 
   /** As {@link #jobDetails(long, boolean)}, the whole call bounded by {@code timeout} (null: the client's own). */
   public JobDetails jobDetails(long jobId, boolean withStackTraces, Duration timeout) {
+    checkJobId(jobId);
     String operation = "jobs/get_without_logs";
     JsonObject body = readObject(operation, jobId, "{\"id\":" + jobId + "}", timeout);
     try {
@@ -100,6 +101,7 @@ public final class ConfigApiClient implements InternalConfigApi {
 
   @Override
   public JobAttempt attempt(long jobId, int attemptNumber) {
+    checkJobId(jobId);
     if (attemptNumber < 0) throw new IllegalArgumentException("attemptNumber must not be negative: " + attemptNumber);
     String operation = "attempt/get_for_job";
     JsonObject body = readObject(operation, jobId, "{\"jobId\":" + jobId + ",\"attemptNumber\":" + attemptNumber + "}",
@@ -116,6 +118,7 @@ public final class ConfigApiClient implements InternalConfigApi {
 
   @Override
   public Stream<LogLine> logs(long jobId) {
+    checkJobId(jobId);
     String operation = "jobs/get";
     Response response = send(operation, jobId, "{\"id\":" + jobId + "}", null);
     try {
@@ -130,6 +133,10 @@ public final class ConfigApiClient implements InternalConfigApi {
       response.close();
       throw e;
     }
+  }
+
+  private static void checkJobId(long jobId) {
+    if (jobId < 0) throw new IllegalArgumentException("jobId must not be negative: " + jobId);
   }
 
   private JsonObject readObject(String operation, long jobId, String json, Duration timeout) {
