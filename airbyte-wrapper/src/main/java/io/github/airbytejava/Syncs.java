@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * if (!outcome.succeeded()) log.error(outcome.summary()); // with Airbyte's reason when the Config API is on
  * }</pre>
  *
- * <p>A job that ends {@code failed} or {@code cancelled} is <em>returned</em> (in a {@link SyncOutcome}), not thrown: what a failed sync
- * means is the caller's decision. Exceptions are for calls that failed ({@link AirbyteException} and its
+ * <p>A job that ends {@code failed} or {@code cancelled} is <em>returned</em> (in a {@link SyncOutcome}), not thrown:
+ * what a failed sync means is the caller's decision. Exceptions are for calls that failed ({@link AirbyteException} and its
  * subclasses) and for a job still running at the deadline ({@link SyncTimeoutException}).
  *
  * <p>The waiting methods block the calling thread (polling, see {@link SyncOptions}); the {@code *Async} forms

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A job log of more than 5 MB read by a client in a JVM of 12 MB of heap: it fits only if the log is streamed (a
- * client that keeps the lines runs out of memory there: tried, {@code OutOfMemoryError}). The fake runs in this JVM; the client
- * in a child process, started with this test's class path.
+ * client that keeps the lines runs out of memory there: tried, {@code OutOfMemoryError}). The fake runs in this JVM;
+ * the client in a child process, started with this test's class path.
  */
 class LogStreamingTest {
   private static final int LINES = 50_000;

@@ -71,7 +71,7 @@ class SyncsTest extends FacadeTestSupport {
     routes.reset();
     routes.on("POST /v1/jobs", json(200, job(2, "running", "reset", 0)));
     routes.on("GET /v1/jobs/2", json(200, job(2, "cancelled", "reset", 0)));
-    assertEquals(JobStatusEnum.CANCELLED, client().syncs().run(CONNECTION, JobTypeEnum.RESET, options).job().getStatus());
+    assertEquals(JobStatusEnum.CANCELLED, client().syncs().run(CONNECTION, JobTypeEnum.RESET, options).status());
     assertTrue(routes.requests("POST /v1/jobs").get(0).getBody().utf8().contains("\"jobType\":\"reset\""));
   }
 
@@ -79,7 +79,7 @@ class SyncsTest extends FacadeTestSupport {
   void incompleteKeepsWaitingUnlessConfiguredTerminal() {
     routes.on("POST /v1/jobs", json(200, job(1, "running")));
     routes.on("GET /v1/jobs/1", json(200, job(1, "incomplete")), json(200, job(1, "succeeded")));
-    assertEquals(JobStatusEnum.SUCCEEDED, client().syncs().run(CONNECTION, JobTypeEnum.SYNC, options).job().getStatus());
+    assertEquals(JobStatusEnum.SUCCEEDED, client().syncs().run(CONNECTION, JobTypeEnum.SYNC, options).status());
 
     routes.reset();
     routes.on("POST /v1/jobs", json(200, job(1, "running")));

@@ -203,8 +203,8 @@ final class ConfigApi implements ResourceGroup {
   private static Reply error(int status, String message) {
     JsonObject body = new JsonObject();
     body.addProperty("message", message);
-    body.addProperty("exceptionClassName", status == 404
-        ? "io.airbyte.commons.server.errors.IdNotFoundKnownException" : "io.airbyte.commons.server.errors.KnownException");
+    body.addProperty("exceptionClassName", "io.airbyte.commons.server.errors."
+        + (status == 404 ? "IdNotFoundKnownException" : "KnownException"));
     return Reply.json(status, body);
   }
 }

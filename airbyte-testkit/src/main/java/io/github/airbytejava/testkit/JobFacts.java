@@ -10,7 +10,10 @@ import java.util.List;
 record JobFacts(long id, String connectionId, String workspaceId, String jobType, String status, Instant createdAt,
     Instant updatedAt, List<Attempt> attempts, long rows, long bytes) {
 
-  /** One attempt that has started: {@code running}, {@code failed} or {@code succeeded}; {@code endedAt} null while running. */
+  /**
+   * One attempt that has started: {@code running}, {@code failed} or {@code succeeded}; {@code endedAt} null while
+   * running.
+   */
   record Attempt(int number, String status, Instant startedAt, Instant endedAt, long rows, long bytes) {
   }
 

@@ -15,7 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
-/** Reads Airbyte's webhook bodies (see {@link WebhookNotification#parse}): tolerant of every field, strict on the shape. */
+/** Reads Airbyte's webhook bodies (see {@link WebhookNotification#parse}): tolerant of fields, strict on the shape. */
 public final class WebhookBodies {
   /** How much of a body that is not a notification its exception quotes. */
   private static final int QUOTED = 200;
@@ -30,7 +30,9 @@ public final class WebhookBodies {
     } catch (JsonParseException e) {
       throw new WebhookParseException("The webhook body is not JSON: " + quote(body), null);
     }
-    if (!root.isJsonObject()) throw new WebhookParseException("The webhook body is not a JSON object: " + quote(body), null);
+    if (!root.isJsonObject()) {
+      throw new WebhookParseException("The webhook body is not a JSON object: " + quote(body), null);
+    }
     JsonObject object = root.getAsJsonObject();
     String text = string(object, "text");
     JsonElement data = object.get("data");
@@ -52,7 +54,8 @@ public final class WebhookBodies {
         number(data, "bytesEmitted"), number(data, "bytesCommitted"), number(data, "recordsEmitted"),
         number(data, "recordsCommitted"), number(data, "recordsFilteredOut"), number(data, "bytesFilteredOut"),
         bool(data, "success"), masked(string(data, "errorMessage")),
-        errorType == null ? null : FailureType.of(errorType), errorOrigin == null ? null : FailureOrigin.of(errorOrigin));
+        errorType == null ? null : FailureType.of(errorType),
+        errorOrigin == null ? null : FailureOrigin.of(errorOrigin));
   }
 
   private static SyncNotification.Ref ref(JsonObject data, String key) {

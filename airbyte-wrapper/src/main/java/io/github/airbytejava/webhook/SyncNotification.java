@@ -41,7 +41,7 @@ public record SyncNotification(Ref workspace, Ref connection, Ref source, Ref de
    */
   public record Ref(UUID id, String name, String url) {}
 
-  /** Whether the notification says the sync succeeded with 0 bytes and 0 records committed (airbytehq/airbyte#85355). */
+  /** Whether it says the sync succeeded having moved 0 bytes and 0 records (airbytehq/airbyte#85355). */
   public boolean zeroCountSuccess() {
     return Boolean.TRUE.equals(success) && zero(bytesCommitted) && zero(recordsCommitted)
         && zero(bytesEmitted) && zero(recordsEmitted);

@@ -74,26 +74,27 @@ public final class JobDetailsBenchmark {
       }
       double details = time.get("detailsClientUs").getAsDouble() / time.get("detailsFloorUs").getAsDouble();
       rows.add(new String[] {"A failed job's details, 3 attempts with failure summaries (`internalConfigApi()"
-          + ".jobDetails(id)`, Config API `jobs/get_without_logs`, " + kb(time.get("detailsBodyBytes").getAsLong())
+          + ".jobDetails(id)`, Config API `jobs/get_without_logs`, "
+          + Suite.kb(time.get("detailsBodyBytes").getAsLong())
           + " body; median, side by side); floor = OkHttp + plain Gson into hand-written classes",
-          us(time.get("detailsClientUs").getAsDouble()), us(time.get("detailsFloorUs").getAsDouble()),
-          ratio(details), "≤ 1.2x", details <= 1.2 ? "yes" : "**no**"});
+          Suite.us(time.get("detailsClientUs").getAsDouble()), Suite.us(time.get("detailsFloorUs").getAsDouble()),
+          Suite.ratio(details), "≤ 1.2x", details <= 1.2 ? "yes" : "**no**"});
       double logs = time.get("logsClientUs").getAsDouble() / time.get("logsFloorUs").getAsDouble();
       rows.add(new String[] {"Its log, 3 attempts and 10,000 lines, every line read (`logs(id)`, streamed and "
-          + "masked; `jobs/get`, " + kb(time.get("logsBodyBytes").getAsLong()) + " body); floor = the whole body "
-          + "into hand-written classes, unmasked", us(time.get("logsClientUs").getAsDouble()),
-          us(time.get("logsFloorUs").getAsDouble()), ratio(logs), "none (information)", "—"});
+          + "masked; `jobs/get`, " + Suite.kb(time.get("logsBodyBytes").getAsLong()) + " body); floor = the whole body "
+          + "into hand-written classes, unmasked", Suite.us(time.get("logsClientUs").getAsDouble()),
+          Suite.us(time.get("logsFloorUs").getAsDouble()), Suite.ratio(logs), "none (information)", "—"});
       long body = time.get("logsBodyBytes").getAsLong();
       long heldClient = heapClient.get("heldBytes").getAsLong();
       long heldFloor = heapFloor.get("heldBytes").getAsLong();
       rows.add(new String[] {"Heap held while reading that log (after a full GC at 1/4, 1/2 and 3/4 of the lines, "
-          + "the most, minus before the call), against the body's " + kb(body),
-          kb(heldClient), kb(heldFloor), ratio((double) heldClient / heldFloor),
+          + "the most, minus before the call), against the body's " + Suite.kb(body),
+          Suite.kb(heldClient), Suite.kb(heldFloor), Suite.ratio((double) heldClient / heldFloor),
           "streamed: well under the body (≤ 0.1×)", heldClient <= body / 10 ? "yes" : "**no**"});
       double webhook = time.get("webhookClientUs").getAsDouble() / time.get("webhookFloorUs").getAsDouble();
       rows.add(new String[] {"Parse a sync failure webhook body (`WebhookNotification.parse`, no HTTP); floor = plain "
-          + "Gson into a hand-written class", us(time.get("webhookClientUs").getAsDouble()),
-          us(time.get("webhookFloorUs").getAsDouble()), ratio(webhook), "none (information)", "—"});
+          + "Gson into a hand-written class", Suite.us(time.get("webhookClientUs").getAsDouble()),
+          Suite.us(time.get("webhookFloorUs").getAsDouble()), Suite.ratio(webhook), "none (information)", "—"});
     }
     return rows;
   }
@@ -284,7 +285,8 @@ public final class JobDetailsBenchmark {
         + "\"url\":\"https://cloud.airbyte.com/workspaces/b1f5a2c0-1111-4a8e-8c37-0e1f2d3c4b5a\"},"
         + "\"connection\":{\"id\":\"9a5e2b1c-44d2-4a8e-8c37-0e1f2d3c4b5a\",\"name\":\"orders\",\"url\":\"https://x\"},"
         + "\"source\":{\"id\":\"c2e6b3d1-2222-4a8e-8c37-0e1f2d3c4b5a\",\"name\":\"Postgres\",\"url\":\"https://x\"},"
-        + "\"destination\":{\"id\":\"d3f7c4e2-3333-4a8e-8c37-0e1f2d3c4b5a\",\"name\":\"BigQuery\",\"url\":\"https://x\"},"
+        + "\"destination\":{\"id\":\"d3f7c4e2-3333-4a8e-8c37-0e1f2d3c4b5a\",\"name\":\"BigQuery\","
+        + "\"url\":\"https://x\"},"
         + "\"jobId\":9988,\"startedAt\":\"2026-12-07T03:00:00Z\",\"finishedAt\":\"2026-12-07T04:00:00Z\","
         + "\"bytesEmitted\":1000,\"bytesCommitted\":90,\"recordsEmitted\":89,\"recordsCommitted\":45,"
         + "\"recordsFilteredOut\":0,\"bytesFilteredOut\":0,\"errorMessage\":\"Access denied for user 'airbyte'\","
@@ -416,18 +418,5 @@ public final class JobDetailsBenchmark {
     int exit = process.waitFor();
     Files.writeString(log, String.join(" ", command) + "\n\n" + output);
     return exit == 0 ? result : null;
-  }
-
-  private static String us(double micros) {
-    return micros >= 10_000 ? String.format(Locale.ROOT, "%,.1f ms", micros / 1000)
-        : micros < 10 ? String.format(Locale.ROOT, "%.2f µs", micros) : String.format(Locale.ROOT, "%,.0f µs", micros);
-  }
-
-  private static String kb(double bytes) {
-    return String.format(Locale.ROOT, "%,.1f KB", bytes / 1000);
-  }
-
-  private static String ratio(double ratio) {
-    return String.format(Locale.ROOT, "%.2fx", ratio);
   }
 }

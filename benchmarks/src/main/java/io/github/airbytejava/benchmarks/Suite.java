@@ -654,12 +654,12 @@ public final class Suite {
     return table.toString();
   }
 
-  private static String us(double micros) {
+  static String us(double micros) {
     return micros >= 10_000 ? String.format(Locale.ROOT, "%,.1f ms", micros / 1000)
         : micros < 10 ? String.format(Locale.ROOT, "%.2f µs", micros) : String.format(Locale.ROOT, "%,.0f µs", micros);
   }
 
-  private static String kb(double bytes) {
+  static String kb(double bytes) {
     return String.format(Locale.ROOT, "%,.1f KB", bytes / 1000);
   }
 
@@ -667,7 +667,7 @@ public final class Suite {
     return String.format(Locale.ROOT, "%.0f MiB peak heap in use (garbage included)", bytes / 1048576.0);
   }
 
-  private static String ratio(double ratio) {
+  static String ratio(double ratio) {
     return String.format(Locale.ROOT, "%.2fx", ratio);
   }
 
