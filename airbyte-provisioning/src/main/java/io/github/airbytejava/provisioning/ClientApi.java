@@ -52,6 +52,23 @@ final class ClientApi implements Live.Api {
         d.getName(), d.getDefinitionId(), d.getDestinationType(), configuration(d.getConfiguration()))).toList();
   }
 
+  @Override
+  public Live.Actor actor(ActorSpec.Kind kind, UUID id) {
+    if (kind == ActorSpec.Kind.SOURCE) {
+      var s = client.sources().getSource(id).execute();
+      return new Live.Actor(kind, s.getSourceId(), s.getName(), s.getDefinitionId(), s.getSourceType(),
+          configuration(s.getConfiguration()));
+    }
+    var d = client.destinations().getDestination(id).execute();
+    return new Live.Actor(kind, d.getDestinationId(), d.getName(), d.getDefinitionId(), d.getDestinationType(),
+        configuration(d.getConfiguration()));
+  }
+
+  @Override
+  public Live.Connection connection(UUID id) {
+    return connection(client.connections().getConnection(id).execute());
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> configuration(Map<String, Object> configuration) {
     return configuration == null ? Map.of() : (Map<String, Object>) Values.live(configuration);

@@ -45,6 +45,12 @@ final class Live {
 
     List<Actor> actors(ActorSpec.Kind kind, UUID workspaceId);
 
+    /** One source or destination, read again before it is written. */
+    Actor actor(ActorSpec.Kind kind, UUID id);
+
+    /** One connection, read again before it is written. */
+    Connection connection(UUID id);
+
     List<Connection> connections(UUID workspaceId);
 
     List<Tag> tags(UUID workspaceId);

@@ -14,11 +14,22 @@ public final class Plan {
   private final Map<UUID, String> workspaces;
   /** The live tags of each workspace, for the connections' tag lists. */
   final Map<UUID, List<Live.Tag>> tags;
+  private final List<Problem> warnings;
 
-  Plan(List<ResourceChange> changes, Map<UUID, String> workspaces, Map<UUID, List<Live.Tag>> tags) {
+  Plan(List<ResourceChange> changes, Map<UUID, String> workspaces, Map<UUID, List<Live.Tag>> tags,
+      List<Problem> warnings) {
     this.changes = List.copyOf(changes);
     this.workspaces = Map.copyOf(workspaces);
     this.tags = Map.copyOf(tags);
+    this.warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * What the plan cannot do or check as the state may expect, without stopping it: a literal secret that cannot be
+   * compared with the masked live value, one reference used by several secret fields. {@link #render()} prints them.
+   */
+  public List<Problem> warnings() {
+    return warnings;
   }
 
   /** Every resource of the desired states, unchanged ones included, and the deletes. */
@@ -79,6 +90,8 @@ public final class Plan {
       }
       out.append('\n');
     }
+    for (Problem w : warnings) out.append("Warning: ").append(w).append('\n');
+    if (!warnings.isEmpty()) out.append('\n');
     out.append(summary()).append('\n');
     return out.toString();
   }

@@ -67,7 +67,10 @@ public final class Secret {
     return template;
   }
 
-  /** The value, or null when the resolver does not know one of the names. */
+  /**
+   * The value, or null when the resolver does not know one of the names or gives it empty: CI systems set an
+   * undefined secret to {@code ""}, which sent would replace a real secret.
+   */
   String resolve(SecretResolver resolver) {
     StringBuilder out = new StringBuilder();
     Matcher m = REFERENCE.matcher(template);
@@ -75,7 +78,7 @@ public final class Secret {
     while (m.find()) {
       if (m.start() > 0 && template.charAt(m.start() - 1) == '$') continue;
       String value = resolver.resolve(m.group(1));
-      if (value == null) return null;
+      if (value == null || value.isEmpty()) return null;
       out.append(unescape(template.substring(last, m.start()))).append(value);
       last = m.end();
     }

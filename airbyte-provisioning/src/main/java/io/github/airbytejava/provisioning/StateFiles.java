@@ -72,7 +72,8 @@ public final class StateFiles {
   private static final Set<String> ACTOR = Set.of("name", "connector", "definitionId", "configuration");
   private static final Set<String> CONNECTION = Set.of("name", "source", "destination", "streams", "schedule",
       "status", "namespaceDefinition", "namespaceFormat", "prefix", "nonBreakingSchemaUpdatesBehavior", "tags");
-  private static final Set<String> STREAM = Set.of("name", "namespace", "syncMode", "cursorField", "primaryKey");
+  private static final Set<String> STREAM = Set.of("name", "namespace", "syncMode", "cursorField", "primaryKey",
+      "selectedFields", "mappers", "includeFiles", "destinationObjectName");
 
   private StateFiles() {}
 
@@ -131,6 +132,9 @@ public final class StateFiles {
     options.setIndicatorIndent(2);
     options.setIndentWithIndicator(true);
     options.setWidth(120);
+    // Plain YAML: an object the tree holds twice (an empty list shared by two fields) is written twice, never as
+    // an anchor and an alias, which many YAML readers and reviewers do not expect.
+    options.setDereferenceAliases(true);
     Representer representer = new Representer(options) {
       {
         this.representers.put(BigDecimal.class, data -> representScalar(Tag.FLOAT, ((BigDecimal) data).toPlainString()));
@@ -200,6 +204,14 @@ public final class StateFiles {
             if (s.syncMode() != null) sm.put("syncMode", s.syncMode());
             if (s.cursorField() != null) sm.put("cursorField", s.cursorField());
             if (s.primaryKey() != null) sm.put("primaryKey", s.primaryKey());
+            if (s.selectedFields() != null) {
+              // A top-level field as its name, a nested one as its path.
+              sm.put("selectedFields", s.selectedFields().stream().map(p -> p.size() == 1 ? (Object) p.get(0) : p)
+                  .toList());
+            }
+            if (s.mappers() != null) sm.put("mappers", Values.map(escaped(s.mappers()), Secret::template));
+            if (s.includeFiles() != null) sm.put("includeFiles", s.includeFiles());
+            if (s.destinationObjectName() != null) sm.put("destinationObjectName", s.destinationObjectName());
             streams.add(sm);
           }
           m.put("streams", streams);
@@ -432,6 +444,36 @@ public final class StateFiles {
         }
         b.primaryKey(paths);
       }
+      Node selected = f.get("selectedFields");
+      if (selected != null && !isNull(selected)) {
+        List<List<String>> paths = new ArrayList<>();
+        for (Node part : items(selected, sw + " selectedFields")) {
+          if (part instanceof SequenceNode) paths.add(strings(part, sw + " selectedFields"));
+          else paths.add(List.of(String.valueOf(string(part, sw + " selectedFields"))));
+        }
+        b.selectedFields(paths);
+      }
+      Node mappers = f.get("mappers");
+      if (mappers != null && !isNull(mappers)) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Node mapper : items(mappers, sw + " mappers")) {
+          if (mapper instanceof MappingNode) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> value = (Map<String, Object>) value(mapper, "mappers", origin, sw);
+            list.add(value);
+          } else {
+            problem(mapper, sw + " mappers", "each mapper is a mapping with type and mapperConfiguration");
+          }
+        }
+        b.mappers(list);
+      }
+      Node files = f.get("includeFiles");
+      if (files != null && !isNull(files)) {
+        Object v = value(files, "includeFiles", origin, sw);
+        if (v instanceof Boolean bool) b.includeFiles(bool);
+        else problem(files, sw + " includeFiles", "must be true or false");
+      }
+      b.destinationObjectName(string(f.get("destinationObjectName"), sw + " destinationObjectName"));
       return b.build();
     }
 
