@@ -168,6 +168,11 @@ class UnattendedTest extends ProvisioningTestSupport {
 
     String yaml = StateFiles.toYaml(provisioner.export(workspaceId));
     assertFalse(yaml.contains("&id") || yaml.contains("*id"), "no anchors or aliases:\n" + yaml);
+    // Empty lists are one shared object in Java: written plainly, not as an anchor and its aliases.
+    String shared = StateFiles.toYaml(fakerToSink(ConnectionSpec.builder("c", "faker", "sink").tags(List.of())
+        .stream(StreamSpec.builder("users").cursorField(List.of()).primaryKey(List.of()).build())));
+    assertFalse(shared.contains("&id") || shared.contains("*id"), "no anchors or aliases:\n" + shared);
+    assertTrue(shared.contains("tags: []") && shared.contains("cursorField: []"), shared);
     assertTrue(yaml.contains("selectedFields:\n          - id\n          - name\n          - email"), yaml);
     assertTrue(yaml.contains("type: hashing"), yaml);
     assertTrue(yaml.contains("targetField: email"), yaml);
