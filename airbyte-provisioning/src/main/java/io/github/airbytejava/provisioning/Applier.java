@@ -25,14 +25,26 @@ final class Applier {
     private final SecretResolver secrets;
     private final Map<String, UUID> ids = new LinkedHashMap<>();
     private final Map<String, Live.Tag> tags = new HashMap<>();
+    /** The real id of each workspace this apply created, by the placeholder id the plan gave it. */
+    private final Map<UUID, UUID> workspaces = new HashMap<>();
 
     Context(Live.Api api, SecretResolver secrets) {
       this.api = api;
       this.secrets = secrets;
     }
 
-    private static String key(UUID workspaceId, ResourceChange.Type type, String name) {
-      return workspaceId + "/" + type + "/" + name;
+    private String key(UUID workspaceId, ResourceChange.Type type, String name) {
+      return ws(workspaceId) + "/" + type + "/" + name;
+    }
+
+    /** The workspace's id: its own, or for one this apply created, the id it got. */
+    UUID ws(UUID planned) {
+      return workspaces.getOrDefault(planned, planned);
+    }
+
+    void workspaceCreated(UUID placeholder, String name, UUID id) {
+      workspaces.put(placeholder, id);
+      record(placeholder, ResourceChange.Type.WORKSPACE, name, id);
     }
 
     private static ResourceChange.Type type(ActorSpec.Kind kind) {
@@ -55,12 +67,12 @@ final class Applier {
     }
 
     void tag(UUID workspaceId, Live.Tag tag) {
-      tags.put(workspaceId + "/" + tag.name(), tag);
+      tags.put(ws(workspaceId) + "/" + tag.name(), tag);
       record(workspaceId, ResourceChange.Type.TAG, tag.name(), tag.id());
     }
 
     Live.Tag tag(UUID workspaceId, String name) {
-      return tags.get(workspaceId + "/" + name);
+      return tags.get(ws(workspaceId) + "/" + name);
     }
 
     /** A desired value with its secrets resolved; the plan checked they resolve. */
@@ -81,15 +93,33 @@ final class Applier {
 
     /** Refuses to create a source or destination whose name appeared since the plan was made. */
     void refuseIfAppeared(UUID workspaceId, ActorSpec.Kind kind, String name) {
-      List<UUID> found = api.actors(kind, workspaceId).stream().filter(a -> a.name().equals(name))
+      List<UUID> found = api.actors(kind, ws(workspaceId)).stream().filter(a -> a.name().equals(name))
           .map(Live.Actor::id).toList();
       if (!found.isEmpty()) throw appeared(kind.label(), name, found);
     }
 
     void refuseIfConnectionAppeared(UUID workspaceId, String name) {
-      List<UUID> found = api.connections(workspaceId).stream().filter(c -> c.name().equals(name))
+      List<UUID> found = api.connections(ws(workspaceId)).stream().filter(c -> c.name().equals(name))
           .map(Live.Connection::id).toList();
       if (!found.isEmpty()) throw appeared("connection", name, found);
+    }
+
+    void refuseIfWorkspaceAppeared(String name) {
+      List<UUID> found = api.workspaces().stream().filter(w -> w.name().equals(name)).map(Live.Workspace::id)
+          .toList();
+      if (!found.isEmpty()) throw appeared("workspace", name, found);
+    }
+
+    /** Stops when the workspace's notifications are no longer what the plan saw. */
+    void confirmUnchanged(Live.Workspace seen) {
+      Live.Workspace now = api.workspaces().stream().filter(w -> w.id().equals(seen.id())).findFirst().orElse(null);
+      if (now == null) {
+        throw new StalePlanException("workspace \"" + seen.name() + "\" (" + seen.id() + ") was deleted since the "
+            + "plan was made; plan again");
+      }
+      if (!Values.same(now.notifications(), seen.notifications())) {
+        throw changed("workspace", seen.name(), seen.id(), Set.of("notifications"));
+      }
     }
 
     private static StalePlanException appeared(String type, String name, List<UUID> ids) {

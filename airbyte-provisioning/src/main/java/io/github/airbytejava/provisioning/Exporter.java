@@ -18,8 +18,10 @@ final class Exporter {
     UUID ws = workspace.id();
     List<Problem> problems = new ArrayList<>();
     WorkspaceState.Builder state = WorkspaceState.builder().workspaceId(ws).workspaceName(workspace.name());
-    Map<UUID, String> names = new HashMap<>();
     Set<String> references = new HashSet<>();
+    WorkspaceNotifications notifications = notifications(workspace.notifications(), references);
+    if (!notifications.events().isEmpty()) state.notifications(notifications);
+    Map<UUID, String> names = new HashMap<>();
     for (ActorSpec.Kind kind : ActorSpec.Kind.values()) {
       Map<String, UUID> seen = new HashMap<>();
       for (Live.Actor a : api.actors(kind, ws)) {
@@ -126,6 +128,28 @@ final class Exporter {
       }
       return v;
     }
+  }
+
+  /** The events that notify anyone; a webhook URL as a reference, since it may carry a token. */
+  @SuppressWarnings("unchecked")
+  private static WorkspaceNotifications notifications(Map<String, Object> live, Set<String> used) {
+    WorkspaceNotifications.Builder b = WorkspaceNotifications.builder();
+    for (WorkspaceNotifications.Event event : WorkspaceNotifications.Event.values()) {
+      if (!(live.get(event.wireName()) instanceof Map<?, ?> config)) continue;
+      Map<String, Object> email = config.get("email") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+      Map<String, Object> hook = config.get("webhook") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+      boolean emailOn = Boolean.TRUE.equals(email.get("enabled"));
+      boolean hookOn = Boolean.TRUE.equals(hook.get("enabled"));
+      Object url = hook.get("url");
+      if (!emailOn && !hookOn && url == null) continue;
+      b.email(event, emailOn);
+      if (url != null) {
+        b.webhook(event, Secret.ref(unique(referenceName("workspace", List.of(event.wireName(), "webhook", "url")),
+            used)));
+      }
+      b.webhookEnabled(event, hookOn);
+    }
+    return b.build();
   }
 
   /**

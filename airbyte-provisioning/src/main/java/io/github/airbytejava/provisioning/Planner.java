@@ -12,6 +12,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import io.github.airbytejava.SecretFields;
@@ -36,6 +41,8 @@ final class Planner {
   private final ConnectorFacts facts;
   private final SecretResolver secrets;
   private final Set<String> changedSecrets;
+  private final int concurrency;
+  private final List<ResourceChange> workspaceChanges = new ArrayList<>();
 
   private final List<Problem> problems = new ArrayList<>();
   private final List<Problem> warnings = new ArrayList<>();
@@ -51,34 +58,100 @@ final class Planner {
   private final Map<String, List<Live.StreamInfo>> streamCache = new HashMap<>();
   private List<Live.Workspace> liveWorkspaces;
 
-  Planner(Live.Api api, ConnectorFacts facts, SecretResolver secrets, Set<String> changedSecrets) {
+  Planner(Live.Api api, ConnectorFacts facts, SecretResolver secrets, Set<String> changedSecrets, int concurrency) {
     this.api = api;
     this.facts = facts;
     this.secrets = secrets;
     this.changedSecrets = Set.copyOf(changedSecrets);
+    this.concurrency = concurrency;
   }
 
-  Plan plan(List<WorkspaceState> states) {
-    for (WorkspaceState state : states) check(state);
-    Set<UUID> planned = new HashSet<>();
-    for (WorkspaceState state : states) {
-      UUID workspaceId = workspace(state);
-      if (workspaceId == null) continue;
-      if (!planned.add(workspaceId)) {
-        problems.add(state.origin.problem(state.describe(), null,
-            "this workspace has another desired state too; put all of a workspace in one document"));
-        continue;
+  /** The tasks' results in order: on this thread when there is one task or one thread, else on a pool of threads. */
+  private List<Planner> run(List<Callable<Planner>> tasks) {
+    List<Planner> out = new ArrayList<>();
+    if (tasks.size() <= 1 || concurrency <= 1) {
+      for (Callable<Planner> task : tasks) {
+        try {
+          out.add(task.call());
+        } catch (RuntimeException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
       }
-      planWorkspace(state, workspaceId);
+      return out;
     }
-    if (!problems.isEmpty()) throw new ProvisioningException(problems);
-    referenceUses.forEach((name, uses) -> {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, tasks.size()), r -> {
+      Thread t = new Thread(r, "airbyte-plan");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Planner>> futures = new ArrayList<>();
+      for (Callable<Planner> task : tasks) futures.add(pool.submit(task));
+      for (Future<Planner> f : futures) {
+        try {
+          out.add(f.get());
+        } catch (ExecutionException e) {
+          futures.forEach(other -> other.cancel(true));
+          if (e.getCause() instanceof RuntimeException r) throw r;
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while planning", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Adds one workspace's plan, problems and warnings to this one's. */
+  private void merge(Planner part) {
+    problems.addAll(part.problems);
+    warnings.addAll(part.warnings);
+    part.referenceUses.forEach((name, uses) -> {
       if (uses.size() > 1) {
         warnings.add(new Problem(null, 0, "secret ${" + name + "}", "one reference is used by " + uses.size()
             + " secret fields (" + String.join(", ", uses) + "); rotating it changes them all"));
       }
     });
-    List<ResourceChange> all = new ArrayList<>(tagChanges);
+    workspaceChanges.addAll(part.workspaceChanges);
+    tagChanges.addAll(part.tagChanges);
+    actorChanges.addAll(part.actorChanges);
+    connectionChanges.addAll(part.connectionChanges);
+    connectionDeletes.addAll(part.connectionDeletes);
+    actorDeletes.addAll(part.actorDeletes);
+    workspaceTags.putAll(part.workspaceTags);
+  }
+
+  /**
+   * Checks every state, finds its workspace (one list of workspaces), then plans the workspaces side by side, at
+   * most {@code concurrency} at a time (each makes one request at a time), and merges their plans in input order.
+   */
+  Plan plan(List<WorkspaceState> states) {
+    for (WorkspaceState state : states) check(state);
+    Set<UUID> planned = new HashSet<>();
+    List<Callable<Planner>> tasks = new ArrayList<>();
+    for (WorkspaceState state : states) {
+      Target target = workspace(state);
+      if (target == null) continue;
+      if (!planned.add(target.id())) {
+        problems.add(state.origin.problem(state.describe(), null,
+            "this workspace has another desired state too; put all of a workspace in one document"));
+        continue;
+      }
+      tasks.add(() -> {
+        Planner part = new Planner(api, facts, secrets, changedSecrets, 1);
+        part.planWorkspace(state, target);
+        return part;
+      });
+    }
+    for (Planner part : run(tasks)) merge(part);
+    if (!problems.isEmpty()) throw new ProvisioningException(problems);
+    List<ResourceChange> all = new ArrayList<>(workspaceChanges);
+    all.addAll(tagChanges);
     all.addAll(actorChanges);
     all.addAll(connectionChanges);
     all.addAll(connectionDeletes);
@@ -185,10 +258,20 @@ final class Planner {
 
   // ---------------------------------------------------------------------------------------- the workspace
 
-  private UUID workspace(WorkspaceState state) {
+  /** A workspace to plan: live, or ({@code live} null) one the plan creates, known by a placeholder id. */
+  private record Target(UUID id, Live.Workspace live) {}
+
+  private Target workspace(WorkspaceState state) {
     if (liveWorkspaces == null) liveWorkspaces = api.workspaces();
     List<Live.Workspace> matches = liveWorkspaces.stream().filter(w -> state.workspaceId() != null
         ? w.id().equals(state.workspaceId()) : Objects.equals(w.name(), state.workspaceName())).toList();
+    if (matches.isEmpty() && state.workspaceId() == null && state.organizationId() != null) {
+      // Until it exists, a placeholder id stands for it; apply swaps in the real one.
+      UUID placeholder = UUID.nameUUIDFromBytes(("new workspace " + state.organizationId() + "/"
+          + state.workspaceName()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      workspaceNames.put(placeholder, state.workspaceName());
+      return new Target(placeholder, null);
+    }
     if (matches.isEmpty()) {
       problems.add(state.origin.problem(state.describe(), "workspace", "no such workspace is visible to these "
           + "credentials"));
@@ -206,24 +289,28 @@ final class Planner {
       return null;
     }
     workspaceNames.put(w.id(), w.name());
-    return w.id();
+    return new Target(w.id(), w);
   }
 
-  private void planWorkspace(WorkspaceState state, UUID ws) {
-    Map<String, List<Live.Actor>> liveSources = byName(api.actors(ActorSpec.Kind.SOURCE, ws), Live.Actor::name);
-    Map<String, List<Live.Actor>> liveDestinations =
-        byName(api.actors(ActorSpec.Kind.DESTINATION, ws), Live.Actor::name);
-    List<Live.Connection> allConnections = api.connections(ws);
+  private void planWorkspace(WorkspaceState state, Target target) {
+    UUID ws = target.id();
+    boolean isNew = target.live() == null;
+    planWorkspaceItself(state, target);
+    Map<String, List<Live.Actor>> liveSources = isNew ? Map.of()
+        : byName(api.actors(ActorSpec.Kind.SOURCE, ws), Live.Actor::name);
+    Map<String, List<Live.Actor>> liveDestinations = isNew ? Map.of()
+        : byName(api.actors(ActorSpec.Kind.DESTINATION, ws), Live.Actor::name);
+    List<Live.Connection> allConnections = isNew ? List.of() : api.connections(ws);
     Map<String, List<Live.Connection>> liveConnections = byName(allConnections, Live.Connection::name);
     // Tags are listed only when a name must become an id or an id a name.
     boolean needTags = state.connections().stream().anyMatch(c -> c.tags() != null && !c.tags().isEmpty())
         || allConnections.stream().anyMatch(c -> !c.tagIds().isEmpty());
-    List<Live.Tag> tags = needTags ? api.tags(ws) : List.of();
+    List<Live.Tag> tags = needTags && !isNew ? api.tags(ws) : List.of();
     workspaceTags.put(ws, tags);
 
     Map<String, UUID> sourceIds = new HashMap<>();
     Map<String, UUID> destinationIds = new HashMap<>();
-    Definitions definitions = new Definitions(ws);
+    Definitions definitions = new Definitions(ws, isNew);
     for (ActorSpec s : state.sources()) planActor(ws, s, liveSources, sourceIds, definitions);
     for (ActorSpec d : state.destinations()) planActor(ws, d, liveDestinations, destinationIds, definitions);
 
@@ -239,13 +326,113 @@ final class Planner {
       String color = state.tagColors().getOrDefault(t, DEFAULT_TAG_COLOR);
       tagChanges.add(new ResourceChange(Type.TAG, t, Action.CREATE, ws, null,
           List.of(new FieldChange("color", null, Values.render(color))), null,
-          context -> context.tag(ws, context.api.createTag(ws, t, color))));
+          context -> context.tag(ws, context.api.createTag(context.ws(ws), t, color))));
     }
     Map<UUID, String> tagNames = tags.stream().collect(Collectors.toMap(Live.Tag::id, Live.Tag::name, (a, b) -> a));
     for (ConnectionSpec c : state.connections()) {
       planConnection(ws, c, liveConnections, sourceIds, destinationIds, tagNames);
     }
     planDeletes(state, ws, liveSources, liveDestinations, liveConnections);
+  }
+
+  // ------------------------------------------------------------------------------- the workspace itself
+
+  /** Creates a workspace the state names in an organization, and plans its notifications. */
+  private void planWorkspaceItself(WorkspaceState state, Target target) {
+    UUID ws = target.id();
+    String where = state.describe();
+    List<FieldChange> fields = new ArrayList<>();
+    Map<String, Object> live = target.live() == null ? Map.of() : target.live().notifications();
+    Map<String, Object> notifications = state.notifications() == null ? null
+        : notifications(state, state.notifications(), live, fields);
+    if (notifications != null) requireSecretsOf(state, where, notifications);
+    if (target.live() == null) {
+      fields.add(0, new FieldChange("organizationId", null, state.organizationId().toString()));
+      String name = state.workspaceName();
+      UUID organization = state.organizationId();
+      workspaceChanges.add(new ResourceChange(Type.WORKSPACE, name, Action.CREATE, ws, null, fields, null,
+          context -> {
+            Map<String, Object> resolved = notifications == null ? null : context.resolve(notifications);
+            context.refuseIfWorkspaceAppeared(name);
+            context.workspaceCreated(ws, name, context.api.createWorkspace(name, organization, resolved));
+          }));
+      return;
+    }
+    if (fields.isEmpty()) {
+      if (state.notifications() != null) {
+        workspaceChanges.add(new ResourceChange(Type.WORKSPACE, target.live().name(), Action.UNCHANGED, ws, ws,
+            List.of(), null, null));
+      }
+      return;
+    }
+    Live.Workspace seen = target.live();
+    workspaceChanges.add(new ResourceChange(Type.WORKSPACE, seen.name(), Action.UPDATE, ws, ws, fields, null,
+        context -> {
+          Map<String, Object> resolved = context.resolve(notifications);
+          context.confirmUnchanged(seen);
+          context.api.updateNotifications(ws, resolved);
+        }));
+  }
+
+  /**
+   * The notifications to send: for each managed event that differs (every managed event of a new workspace), its
+   * whole setting, the desired parts over the live ones. A webhook URL is a secret: compared by its resolved value
+   * where the live one is readable, never printed.
+   */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> notifications(WorkspaceState state, WorkspaceNotifications desired,
+      Map<String, Object> live, List<FieldChange> fields) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    desired.events().forEach((event, d) -> {
+      Map<String, Object> liveEvent = live.get(event.wireName()) instanceof Map<?, ?> m ? (Map<String, Object>) m
+          : Map.of();
+      Map<String, Object> liveEmail = liveEvent.get("email") instanceof Map<?, ?> m ? (Map<String, Object>) m
+          : Map.of();
+      Map<String, Object> liveWebhook = liveEvent.get("webhook") instanceof Map<?, ?> m ? (Map<String, Object>) m
+          : Map.of();
+      boolean email = Boolean.TRUE.equals(liveEmail.get("enabled"));
+      boolean webhook = Boolean.TRUE.equals(liveWebhook.get("enabled"));
+      Object liveUrl = liveWebhook.get("url");
+      String path = "notifications." + event.wireName();
+      int before = fields.size();
+      if (d.email() != null && d.email() != email) {
+        fields.add(new FieldChange(path + ".email", String.valueOf(email), d.email().toString()));
+      }
+      if (d.webhookEnabled() != null && d.webhookEnabled() != webhook) {
+        fields.add(new FieldChange(path + ".webhook", String.valueOf(webhook), d.webhookEnabled().toString()));
+      }
+      if (d.webhookUrl() != null && urlChanged(d.webhookUrl(), liveUrl)) {
+        fields.add(new FieldChange(path + ".webhookUrl", liveUrl == null ? null : "(secret)",
+            d.webhookUrl() instanceof Secret s ? "(secret " + s.template() + ")" : "(secret)"));
+      }
+      if (fields.size() == before) return;
+      Map<String, Object> hook = new LinkedHashMap<>();
+      hook.put("enabled", d.webhookEnabled() != null ? d.webhookEnabled() : webhook);
+      Object url = d.webhookUrl() != null ? d.webhookUrl() : Values.MASK.equals(liveUrl) ? null : liveUrl;
+      if (url != null) hook.put("url", url);
+      out.put(event.wireName(), Map.of("email", Map.of("enabled", d.email() != null ? d.email() : email),
+          "webhook", hook));
+    });
+    return out;
+  }
+
+  private boolean urlChanged(Object desired, Object live) {
+    if (live == null) return true;
+    if (changed(desired)) return true;
+    if (Values.MASK.equals(live)) return false; // cannot be compared; the caller names the secret when it changed
+    String value = desired instanceof Secret s ? s.resolve(secrets) : (String) desired;
+    return value != null && !value.equals(live);
+  }
+
+  private void requireSecretsOf(WorkspaceState state, String where, Object value) {
+    Values.map(value, secret -> {
+      if (secret.resolve(secrets) == null) {
+        problems.add(state.origin.problem(where, "notifications", "secret " + secret.template() + " has no value "
+            + "(needed to send the webhook URL); set " + String.join(", ", secret.names())
+            + " (an empty value counts as unset)"));
+      }
+      return null;
+    });
   }
 
   private static <T> Map<String, List<T>> byName(List<T> items, java.util.function.Function<T, String> name) {
@@ -274,14 +461,17 @@ final class Planner {
   /** The workspace's connector definitions, listed once and only when a slug is not otherwise known. */
   private final class Definitions {
     private final UUID ws;
+    private final boolean isNew;
     private final Map<ActorSpec.Kind, List<Live.Definition>> byKind = new HashMap<>();
 
-    Definitions(UUID ws) {
+    Definitions(UUID ws, boolean isNew) {
       this.ws = ws;
+      this.isNew = isNew;
     }
 
+    /** None for a workspace not created yet: only the slugs of airbyte-connectors are known there. */
     List<Live.Definition> of(ActorSpec.Kind kind) {
-      return byKind.computeIfAbsent(kind, k -> api.definitions(k, ws));
+      return isNew ? List.of() : byKind.computeIfAbsent(kind, k -> api.definitions(k, ws));
     }
   }
 
@@ -330,7 +520,8 @@ final class Planner {
       actorChanges.add(new ResourceChange(type, a.name(), Action.CREATE, ws, null, fields, null, context -> {
         Map<String, Object> resolved = context.resolve(configuration);
         context.refuseIfAppeared(ws, a.kind(), a.name());
-        context.id(ws, a.kind(), a.name(), context.api.createActor(a.kind(), ws, a.name(), definitionId, resolved));
+        context.id(ws, a.kind(), a.name(), context.api.createActor(a.kind(), context.ws(ws), a.name(), definitionId,
+            resolved));
       }));
       return;
     }
@@ -715,7 +906,7 @@ final class Planner {
     // A mapper may hold a secret reference (an encryption key), resolved only now.
     List<Map<String, Object>> resolved = streams == null ? null : streams.stream().map(context::resolve).toList();
     return new Live.ConnectionWrite(c.name(), sourceId, destinationId, resolved, schedule, status,
-        namespaceDefinition, namespaceFormat, prefix, nonBreaking, liveTags, ws);
+        namespaceDefinition, namespaceFormat, prefix, nonBreaking, liveTags, context.ws(ws));
   }
 
   private static void addIfSet(List<FieldChange> fields, String name, Object value) {

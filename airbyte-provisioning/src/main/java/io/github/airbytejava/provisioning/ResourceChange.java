@@ -10,7 +10,7 @@ public final class ResourceChange {
 
   /** The kinds of resource a plan manages. */
   public enum Type {
-    TAG("tag"), SOURCE("source"), DESTINATION("destination"), CONNECTION("connection");
+    WORKSPACE("workspace"), TAG("tag"), SOURCE("source"), DESTINATION("destination"), CONNECTION("connection");
 
     private final String label;
 

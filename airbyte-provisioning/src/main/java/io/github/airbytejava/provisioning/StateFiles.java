@@ -67,8 +67,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * {@code yes}, {@code on}), and {@code null} or {@code ~} is null.
  */
 public final class StateFiles {
-  private static final Set<String> TOP = Set.of("workspace", "workspaceId", "deleteUnlisted", "tags", "sources",
-      "destinations", "connections");
+  private static final Set<String> TOP = Set.of("workspace", "workspaceId", "organizationId", "notifications",
+      "deleteUnlisted", "tags", "sources", "destinations", "connections");
+  private static final Set<String> NOTIFICATION = Set.of("email", "webhook", "webhookUrl");
   private static final Set<String> ACTOR = Set.of("name", "connector", "definitionId", "configuration");
   private static final Set<String> CONNECTION = Set.of("name", "source", "destination", "streams", "schedule",
       "status", "namespaceDefinition", "namespaceFormat", "prefix", "nonBreakingSchemaUpdatesBehavior", "tags");
@@ -157,6 +158,21 @@ public final class StateFiles {
     Map<String, Object> top = new LinkedHashMap<>();
     if (state.workspaceName() != null) top.put("workspace", state.workspaceName());
     if (state.workspaceId() != null) top.put("workspaceId", state.workspaceId().toString());
+    if (state.organizationId() != null) top.put("organizationId", state.organizationId().toString());
+    if (state.notifications() != null) {
+      Map<String, Object> events = new LinkedHashMap<>();
+      state.notifications().events().forEach((event, d) -> {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (d.email() != null) m.put("email", d.email());
+        if (d.webhookEnabled() != null) m.put("webhook", d.webhookEnabled());
+        if (d.webhookUrl() != null) {
+          m.put("webhookUrl", d.webhookUrl() instanceof Secret secret ? secret.template()
+              : escaped(d.webhookUrl()));
+        }
+        events.put(event.wireName(), m);
+      });
+      top.put("notifications", events);
+    }
     if (!state.deleteUnlisted().isEmpty()) top.put("deleteUnlisted", state.deleteUnlisted());
     if (!state.tagColors().isEmpty()) top.put("tags", new java.util.TreeMap<>(state.tagColors()));
     for (ActorSpec.Kind kind : ActorSpec.Kind.values()) {
@@ -298,6 +314,14 @@ public final class StateFiles {
         problem(top, null, "give the workspace (its name) or workspaceId");
       }
       state.workspaceName(name).workspaceId(id);
+      state.organizationId(uuid(fields.get("organizationId"), "organizationId"));
+      Node notifications = fields.get("notifications");
+      if (notifications instanceof MappingNode m) {
+        state.notifications(notifications(m));
+      } else if (notifications != null && !isNull(notifications)) {
+        problem(notifications, "notifications", "must map events (failure, success, ...) to {email, webhook, "
+            + "webhookUrl}");
+      }
       Node guard = fields.get("deleteUnlisted");
       if (guard instanceof ScalarNode) {
         String g = string(guard, "deleteUnlisted");
@@ -329,6 +353,42 @@ public final class StateFiles {
       }
       if (problems.size() > before) return null;
       return state.build();
+    }
+
+    private WorkspaceNotifications notifications(MappingNode node) {
+      WorkspaceNotifications.Builder b = WorkspaceNotifications.builder();
+      for (NodeTuple t : node.getValue()) {
+        String name = string(t.getKeyNode(), "notifications");
+        WorkspaceNotifications.Event event = name == null ? null : WorkspaceNotifications.Event.of(name);
+        if (event == null) {
+          problem(t.getKeyNode(), "notifications", "unknown event '" + name + "' (expected " + String.join(", ",
+              java.util.Arrays.stream(WorkspaceNotifications.Event.values())
+                  .map(WorkspaceNotifications.Event::wireName).toList()) + ")");
+          continue;
+        }
+        if (!(t.getValueNode() instanceof MappingNode m)) {
+          problem(t.getValueNode(), "notifications." + name, "must be a mapping with email, webhook and webhookUrl");
+          continue;
+        }
+        String where = "notifications." + name;
+        Map<String, Node> f = fields(m, NOTIFICATION, "a notification");
+        Boolean email = bool(f.get("email"), where + ".email");
+        if (email != null) b.email(event, email);
+        String url = string(f.get("webhookUrl"), where + ".webhookUrl");
+        if (url != null) b.webhook(event, url);
+        Boolean webhook = bool(f.get("webhook"), where + ".webhook");
+        if (webhook != null) b.webhookEnabled(event, webhook);
+      }
+      return b.build();
+    }
+
+    private Boolean bool(Node node, String where) {
+      if (node == null || isNull(node)) return null;
+      if (node instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
+        return Boolean.parseBoolean(s.getValue().toLowerCase(java.util.Locale.ROOT));
+      }
+      problem(node, where, "must be true or false");
+      return null;
     }
 
     private ActorSpec actor(Node node, ActorSpec.Kind kind) {
