@@ -98,6 +98,27 @@ final class Applier {
       if (!found.isEmpty()) throw appeared(kind.label(), name, found);
     }
 
+    /**
+     * After a create: when another apply created one of the same name at the same moment (both looked before either
+     * created), the first the server lists is kept by both applies and the other deleted by the apply that made it.
+     * An apply that saw only its own resource made the first, so the two agree. Returns the id to use from now on.
+     */
+    UUID settle(UUID workspaceId, ActorSpec.Kind kind, String name, UUID mine) {
+      List<UUID> same = api.actors(kind, ws(workspaceId)).stream().filter(a -> a.name().equals(name))
+          .map(Live.Actor::id).toList();
+      if (same.size() <= 1 || same.get(0).equals(mine) || !same.contains(mine)) return mine;
+      api.deleteActor(kind, mine);
+      return same.get(0);
+    }
+
+    UUID settleConnection(UUID workspaceId, String name, UUID mine) {
+      List<UUID> same = api.connections(ws(workspaceId)).stream().filter(c -> c.name().equals(name))
+          .map(Live.Connection::id).toList();
+      if (same.size() <= 1 || same.get(0).equals(mine) || !same.contains(mine)) return mine;
+      api.deleteConnection(mine);
+      return same.get(0);
+    }
+
     void refuseIfConnectionAppeared(UUID workspaceId, String name) {
       List<UUID> found = api.connections(ws(workspaceId)).stream().filter(c -> c.name().equals(name))
           .map(Live.Connection::id).toList();

@@ -520,8 +520,8 @@ final class Planner {
       actorChanges.add(new ResourceChange(type, a.name(), Action.CREATE, ws, null, fields, null, context -> {
         Map<String, Object> resolved = context.resolve(configuration);
         context.refuseIfAppeared(ws, a.kind(), a.name());
-        context.id(ws, a.kind(), a.name(), context.api.createActor(a.kind(), context.ws(ws), a.name(), definitionId,
-            resolved));
+        UUID created = context.api.createActor(a.kind(), context.ws(ws), a.name(), definitionId, resolved);
+        context.id(ws, a.kind(), a.name(), context.settle(ws, a.kind(), a.name(), created));
       }));
       return;
     }
@@ -824,7 +824,8 @@ final class Planner {
                 c.schedule(), c.status(), c.namespaceDefinition(), c.namespaceFormat(), c.prefix(),
                 c.nonBreakingSchemaUpdatesBehavior(), c.tags(), context);
             context.refuseIfConnectionAppeared(ws, c.name());
-            context.record(ws, Type.CONNECTION, c.name(), context.api.createConnection(w));
+            UUID created = context.api.createConnection(w);
+            context.record(ws, Type.CONNECTION, c.name(), context.settleConnection(ws, c.name(), created));
           },
           c.streams() == null || sourceIsLive ? null : context -> streamProblems(c, context.api.streams(
               context.id(ws, ActorSpec.Kind.SOURCE, c.source()), context.id(ws, ActorSpec.Kind.DESTINATION,
