@@ -93,9 +93,18 @@ final class Applier {
 
     /** Refuses to create a source or destination whose name appeared since the plan was made. */
     void refuseIfAppeared(UUID workspaceId, ActorSpec.Kind kind, String name) {
-      List<UUID> found = api.actors(kind, ws(workspaceId)).stream().filter(a -> a.name().equals(name))
-          .map(Live.Actor::id).toList();
+      List<UUID> found = actorsNamed(workspaceId, kind, name);
       if (!found.isEmpty()) throw appeared(kind.label(), name, found);
+    }
+
+    private List<UUID> actorsNamed(UUID workspaceId, ActorSpec.Kind kind, String name) {
+      return api.actors(kind, ws(workspaceId)).stream().filter(a -> a.name().equals(name)).map(Live.Actor::id)
+          .toList();
+    }
+
+    private List<UUID> connectionsNamed(UUID workspaceId, String name) {
+      return api.connections(ws(workspaceId)).stream().filter(c -> c.name().equals(name)).map(Live.Connection::id)
+          .toList();
     }
 
     /**
@@ -104,24 +113,21 @@ final class Applier {
      * An apply that saw only its own resource made the first, so the two agree. Returns the id to use from now on.
      */
     UUID settle(UUID workspaceId, ActorSpec.Kind kind, String name, UUID mine) {
-      List<UUID> same = api.actors(kind, ws(workspaceId)).stream().filter(a -> a.name().equals(name))
-          .map(Live.Actor::id).toList();
-      if (same.size() <= 1 || same.get(0).equals(mine) || !same.contains(mine)) return mine;
-      api.deleteActor(kind, mine);
-      return same.get(0);
+      return settle(actorsNamed(workspaceId, kind, name), mine, () -> api.deleteActor(kind, mine));
     }
 
     UUID settleConnection(UUID workspaceId, String name, UUID mine) {
-      List<UUID> same = api.connections(ws(workspaceId)).stream().filter(c -> c.name().equals(name))
-          .map(Live.Connection::id).toList();
+      return settle(connectionsNamed(workspaceId, name), mine, () -> api.deleteConnection(mine));
+    }
+
+    private static UUID settle(List<UUID> same, UUID mine, Runnable deleteMine) {
       if (same.size() <= 1 || same.get(0).equals(mine) || !same.contains(mine)) return mine;
-      api.deleteConnection(mine);
+      deleteMine.run();
       return same.get(0);
     }
 
     void refuseIfConnectionAppeared(UUID workspaceId, String name) {
-      List<UUID> found = api.connections(ws(workspaceId)).stream().filter(c -> c.name().equals(name))
-          .map(Live.Connection::id).toList();
+      List<UUID> found = connectionsNamed(workspaceId, name);
       if (!found.isEmpty()) throw appeared("connection", name, found);
     }
 

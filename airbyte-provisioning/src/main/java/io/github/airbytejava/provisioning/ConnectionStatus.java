@@ -1,9 +1,6 @@
 package io.github.airbytejava.provisioning;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Whether a connection syncs on its schedule. Only the values a request may set: {@code deprecated} and
@@ -15,9 +12,5 @@ public enum ConnectionStatus {
   /** As the API writes it: {@code active}. */
   public String wireValue() {
     return name().toLowerCase(Locale.ROOT);
-  }
-
-  static Set<String> wireValues() {
-    return Arrays.stream(values()).map(ConnectionStatus::wireValue).collect(Collectors.toUnmodifiableSet());
   }
 }

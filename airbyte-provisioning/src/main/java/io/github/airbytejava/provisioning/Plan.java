@@ -50,7 +50,10 @@ public final class Plan {
     return changes.stream().filter(c -> c.action() == action).count();
   }
 
-  /** The names of the workspaces planned, by id. */
+  /**
+   * The names of the workspaces planned, by id; a workspace the plan creates has a placeholder id until applied
+   * ({@link ApplyResult#id(ResourceChange.Type, String)} gives the real one).
+   */
   public Map<UUID, String> workspaces() {
     return workspaces;
   }
@@ -62,8 +65,11 @@ public final class Plan {
     for (ResourceChange c : pending()) {
       if (!c.workspaceId().equals(workspace)) {
         workspace = c.workspaceId();
-        out.append("Workspace \"").append(workspaces.getOrDefault(workspace, "?")).append("\" (").append(workspace)
-            .append(")\n\n");
+        UUID ws = workspace;
+        boolean created = changes.stream().anyMatch(w -> w.type() == ResourceChange.Type.WORKSPACE
+            && w.action() == ResourceChange.Action.CREATE && w.workspaceId().equals(ws));
+        out.append("Workspace \"").append(workspaces.getOrDefault(workspace, "?")).append("\" (")
+            .append(created ? "new" : workspace).append(")\n\n");
       }
       String verb = switch (c.action()) {
         case CREATE -> "will be created";

@@ -32,10 +32,14 @@ final class Planner {
   private static final int TAG_NAME_LIMIT = 30;
   private static final Pattern TAG_COLOR = Pattern.compile("[0-9A-Fa-f]{6}");
   /** Values of the API's enums that a request may set (the spec's ConnectionSyncModeEnum and others). */
-  static final Set<String> SYNC_MODES = SyncMode.wireValues();
-  static final Set<String> STATUSES = ConnectionStatus.wireValues();
-  static final Set<String> NAMESPACE_DEFINITIONS = NamespaceDefinition.wireValues();
-  static final Set<String> NON_BREAKING = SchemaChangeBehavior.wireValues();
+  static final Set<String> SYNC_MODES = wire(SyncMode.values(), SyncMode::wireValue);
+  static final Set<String> STATUSES = wire(ConnectionStatus.values(), ConnectionStatus::wireValue);
+  static final Set<String> NAMESPACE_DEFINITIONS = wire(NamespaceDefinition.values(), NamespaceDefinition::wireValue);
+  static final Set<String> NON_BREAKING = wire(SchemaChangeBehavior.values(), SchemaChangeBehavior::wireValue);
+
+  private static <E> Set<String> wire(E[] values, java.util.function.Function<E, String> wireValue) {
+    return java.util.Arrays.stream(values).map(wireValue).collect(Collectors.toUnmodifiableSet());
+  }
 
   private final Live.Api api;
   private final ConnectorFacts facts;

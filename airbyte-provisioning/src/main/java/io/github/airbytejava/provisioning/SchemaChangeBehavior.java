@@ -1,9 +1,6 @@
 package io.github.airbytejava.provisioning;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** What a connection does when the source's schema changes without breaking it ({@code nonBreakingSchemaUpdatesBehavior}). */
 public enum SchemaChangeBehavior {
@@ -12,9 +9,5 @@ public enum SchemaChangeBehavior {
   /** As the API writes it: {@code propagate_columns}. */
   public String wireValue() {
     return name().toLowerCase(Locale.ROOT);
-  }
-
-  static Set<String> wireValues() {
-    return Arrays.stream(values()).map(SchemaChangeBehavior::wireValue).collect(Collectors.toUnmodifiableSet());
   }
 }

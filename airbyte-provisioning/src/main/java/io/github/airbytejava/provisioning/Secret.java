@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * <p>{@link #toString()} prints the reference, never a value: a secret never appears in a plan, a log line or
  * an exported file.
  */
-public final class Secret {
+public final class Secret implements io.github.airbytejava.connectors.SecretReference {
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.-]*)}");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
@@ -64,6 +64,12 @@ public final class Secret {
 
   /** The value as written, references included ({@code ${PG_PASSWORD}}). */
   public String template() {
+    return template;
+  }
+
+  /** The same as {@link #template()}: what a typed builder's secret field holds for this secret. */
+  @Override
+  public String reference() {
     return template;
   }
 

@@ -492,27 +492,9 @@ public final class StateFiles {
         b.cursorField(strings(cursor, sw + " cursorField"));
       }
       Node key = f.get("primaryKey");
-      if (key != null && !isNull(key)) {
-        List<List<String>> paths = new ArrayList<>();
-        if (key instanceof ScalarNode) {
-          paths.add(List.of(string(key, sw + " primaryKey")));
-        } else {
-          for (Node part : items(key, sw + " primaryKey")) {
-            if (part instanceof SequenceNode) paths.add(strings(part, sw + " primaryKey"));
-            else paths.add(List.of(String.valueOf(string(part, sw + " primaryKey"))));
-          }
-        }
-        b.primaryKey(paths);
-      }
+      if (key != null && !isNull(key)) b.primaryKey(paths(key, sw + " primaryKey"));
       Node selected = f.get("selectedFields");
-      if (selected != null && !isNull(selected)) {
-        List<List<String>> paths = new ArrayList<>();
-        for (Node part : items(selected, sw + " selectedFields")) {
-          if (part instanceof SequenceNode) paths.add(strings(part, sw + " selectedFields"));
-          else paths.add(List.of(String.valueOf(string(part, sw + " selectedFields"))));
-        }
-        b.selectedFields(paths);
-      }
+      if (selected != null && !isNull(selected)) b.selectedFields(paths(selected, sw + " selectedFields"));
       Node mappers = f.get("mappers");
       if (mappers != null && !isNull(mappers)) {
         List<Map<String, Object>> list = new ArrayList<>();
@@ -538,6 +520,20 @@ public final class StateFiles {
     }
 
     // ---- node helpers
+
+    /** Field paths: {@code id}, {@code [id, name]} (top-level fields) or {@code [[address, city], [id]]}. */
+    private List<List<String>> paths(Node node, String where) {
+      List<List<String>> paths = new ArrayList<>();
+      if (node instanceof ScalarNode) {
+        paths.add(List.of(String.valueOf(string(node, where))));
+        return paths;
+      }
+      for (Node part : items(node, where)) {
+        if (part instanceof SequenceNode) paths.add(strings(part, where));
+        else paths.add(List.of(String.valueOf(string(part, where))));
+      }
+      return paths;
+    }
 
     private Map<String, Node> fields(MappingNode m, Set<String> allowed, String what) {
       Map<String, Node> out = new LinkedHashMap<>();

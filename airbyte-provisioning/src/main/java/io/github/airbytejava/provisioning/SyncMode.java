@@ -1,9 +1,6 @@
 package io.github.airbytejava.provisioning;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** How a stream is read and written: the values of the API's {@code ConnectionSyncModeEnum} a request may set. */
 public enum SyncMode {
@@ -14,9 +11,5 @@ public enum SyncMode {
   /** As the API writes it: {@code incremental_deduped_history}. */
   public String wireValue() {
     return name().toLowerCase(Locale.ROOT);
-  }
-
-  static Set<String> wireValues() {
-    return Arrays.stream(values()).map(SyncMode::wireValue).collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -54,6 +54,7 @@ class WorkspacesTest extends ProvisioningTestSupport {
     assertEquals(List.of("workspace acme", "source pg-prod", "destination sink", "connection pg-to-sink"),
         plan.pending().stream().map(c -> c.type().label() + " " + c.name()).toList());
     assertTrue(plan.render().contains("+ workspace \"acme\" will be created"), plan.render());
+    assertTrue(plan.render().startsWith("Workspace \"acme\" (new)"), plan.render());
     assertTrue(plan.render().contains("notifications.failure.webhookUrl = (secret ${SLACK_URL})"), plan.render());
     assertFalse(plan.render().contains("token-XYZ123") || plan.changes().toString().contains("token-XYZ123"));
 
