@@ -25,6 +25,15 @@ public interface SecretFields {
    */
   boolean isSecret(String actorType, String connector, java.util.List<String> path);
 
+  /**
+   * Whether a key's name looks secret ({@code password}, {@code client_secret}, {@code api_key}, {@code token}, ...):
+   * the rule the client's logs apply to every key of every body, whatever a schema says. For code outside this
+   * module that must hide values where no schema describes them (a custom connector's configuration).
+   */
+  static boolean looksSecret(String key) {
+    return io.github.airbytejava.internal.Redactor.isSecretKey(java.util.Objects.requireNonNull(key, "key"));
+  }
+
   /** Every configuration value is secret: the default. */
   SecretFields ALL = (actorType, connector, path) -> true;
 }

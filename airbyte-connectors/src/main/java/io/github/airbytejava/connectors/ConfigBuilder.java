@@ -41,6 +41,11 @@ public abstract class ConfigBuilder<B extends ConfigBuilder<B>> {
     return self();
   }
 
+  /** Sets a secret field to a reference ({@code ${NAME}}) that is resolved when the configuration is sent. */
+  protected final B set(String key, SecretReference reference) {
+    return set(key, reference == null ? null : (Object) reference.reference());
+  }
+
   /** The fields set so far, frozen, for {@code build()}. */
   @SuppressWarnings("unchecked")
   protected final Map<String, Object> frozenValues() {

@@ -53,6 +53,15 @@ class ConfigurationTest {
   }
 
   @Test
+  void aSecretFieldTakesAReferenceThatTheConfigurationHoldsAsItsText() {
+    SourcePostgres pg = SourcePostgres.builder().host("db.internal").port(5432).database("app").username("airbyte")
+        .password(() -> "${PG_PASSWORD}").build();
+    assertEquals("${PG_PASSWORD}", pg.password());
+    assertEquals("${PG_PASSWORD}", pg.toMap().get("password"));
+    assertFalse(pg.toBuilder().password((SecretReference) null).build().toMap().containsKey("password"));
+  }
+
+  @Test
   void toStringMasksEverySecretFieldOfTheSchema() {
     String text = postgres().toString();
     assertTrue(text.startsWith("SourcePostgres{"), text);

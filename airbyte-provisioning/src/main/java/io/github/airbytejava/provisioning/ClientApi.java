@@ -12,6 +12,9 @@ import io.github.airbytejava.generated.model.DestinationCreateRequest;
 import io.github.airbytejava.generated.model.DestinationPatchRequest;
 import io.github.airbytejava.generated.model.DestinationPutRequest;
 import io.github.airbytejava.generated.model.NamespaceDefinitionEnum;
+import io.github.airbytejava.generated.model.NotificationsConfig;
+import io.github.airbytejava.generated.model.WorkspaceCreateRequest;
+import io.github.airbytejava.generated.model.WorkspaceUpdateRequest;
 import io.github.airbytejava.generated.model.NonBreakingSchemaUpdatesBehaviorEnum;
 import io.github.airbytejava.generated.model.ScheduleTypeEnum;
 import io.github.airbytejava.generated.model.SourceCreateRequest;
@@ -38,7 +41,34 @@ final class ClientApi implements Live.Api {
 
   @Override
   public List<Live.Workspace> workspaces() {
-    return client.paginate().workspaces().map(w -> new Live.Workspace(w.getWorkspaceId(), w.getName())).toList();
+    return client.paginate().workspaces().map(w -> new Live.Workspace(w.getWorkspaceId(), w.getName(),
+        json(w.getNotifications()))).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> json(Object model) {
+    return model == null ? Map.of()
+        : (Map<String, Object>) Values.live(JSON.getGson().fromJson(JSON.getGson().toJson(model), Map.class));
+  }
+
+  private static NotificationsConfig notifications(Map<String, Object> notifications) {
+    return JSON.getGson().fromJson(JSON.getGson().toJsonTree(notifications), NotificationsConfig.class);
+  }
+
+  @Override
+  public UUID createWorkspace(String name, UUID organizationId, Map<String, Object> notifications) {
+    WorkspaceCreateRequest r = new WorkspaceCreateRequest();
+    r.setName(name);
+    r.setOrganizationId(organizationId);
+    if (notifications != null) r.setNotifications(notifications(notifications));
+    return client.workspaces().createWorkspace(r).execute().getWorkspaceId();
+  }
+
+  @Override
+  public void updateNotifications(UUID workspaceId, Map<String, Object> notifications) {
+    WorkspaceUpdateRequest r = new WorkspaceUpdateRequest();
+    r.setNotifications(notifications(notifications));
+    client.workspaces().updateWorkspace(workspaceId, r).execute();
   }
 
   @Override
@@ -50,6 +80,23 @@ final class ClientApi implements Live.Api {
     }
     return client.paginate().destinations(ws, false).map(d -> new Live.Actor(kind, d.getDestinationId(),
         d.getName(), d.getDefinitionId(), d.getDestinationType(), configuration(d.getConfiguration()))).toList();
+  }
+
+  @Override
+  public Live.Actor actor(ActorSpec.Kind kind, UUID id) {
+    if (kind == ActorSpec.Kind.SOURCE) {
+      var s = client.sources().getSource(id).execute();
+      return new Live.Actor(kind, s.getSourceId(), s.getName(), s.getDefinitionId(), s.getSourceType(),
+          configuration(s.getConfiguration()));
+    }
+    var d = client.destinations().getDestination(id).execute();
+    return new Live.Actor(kind, d.getDestinationId(), d.getName(), d.getDefinitionId(), d.getDestinationType(),
+        configuration(d.getConfiguration()));
+  }
+
+  @Override
+  public Live.Connection connection(UUID id) {
+    return connection(client.connections().getConnection(id).execute());
   }
 
   @SuppressWarnings("unchecked")

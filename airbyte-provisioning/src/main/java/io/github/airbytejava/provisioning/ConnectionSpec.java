@@ -157,16 +157,24 @@ public final class ConnectionSpec {
       return this;
     }
 
-    /** {@code active} or {@code inactive}. */
+    /** {@code active} or {@code inactive}, as in a file; {@link #status(ConnectionStatus)} is checked by the compiler. */
     public Builder status(String status) {
       this.status = status;
       return this;
+    }
+
+    public Builder status(ConnectionStatus status) {
+      return status(status == null ? null : status.wireValue());
     }
 
     /** {@code source}, {@code destination} or {@code custom_format}. */
     public Builder namespaceDefinition(String namespaceDefinition) {
       this.namespaceDefinition = namespaceDefinition;
       return this;
+    }
+
+    public Builder namespaceDefinition(NamespaceDefinition namespaceDefinition) {
+      return namespaceDefinition(namespaceDefinition == null ? null : namespaceDefinition.wireValue());
     }
 
     /** The namespace format with {@code custom_format} ({@code ${SOURCE_NAMESPACE}_raw}). */
@@ -183,6 +191,10 @@ public final class ConnectionSpec {
     public Builder nonBreakingSchemaUpdatesBehavior(String behavior) {
       this.nonBreakingSchemaUpdatesBehavior = behavior;
       return this;
+    }
+
+    public Builder nonBreakingSchemaUpdatesBehavior(SchemaChangeBehavior behavior) {
+      return nonBreakingSchemaUpdatesBehavior(behavior == null ? null : behavior.wireValue());
     }
 
     public Builder tags(String... tags) {

@@ -16,6 +16,9 @@ interface ConnectorFacts {
   /** Whether the schema marks the value at {@code path} (keys from the configuration down) secret. */
   boolean isSecret(ActorSpec.Kind kind, UUID definitionId, List<String> path);
 
+  /** Whether a schema describes the value at {@code path}: false for every field of a connector not known here. */
+  boolean describes(ActorSpec.Kind kind, UUID definitionId, List<String> path);
+
   /** The schema's default at {@code path}, or null. */
   Object defaultValue(ActorSpec.Kind kind, UUID definitionId, List<String> path);
 

@@ -8,7 +8,8 @@ import java.util.UUID;
 final class Live {
   private Live() {}
 
-  record Workspace(UUID id, String name) {}
+  /** A workspace and its notifications as the API gives them ({@code NotificationsConfig} as JSON values). */
+  record Workspace(UUID id, String name, Map<String, Object> notifications) {}
 
   /** A source or destination; {@code connector} is the server's {@code sourceType}/{@code destinationType}, maybe "". */
   record Actor(ActorSpec.Kind kind, UUID id, String name, UUID definitionId, String connector,
@@ -44,6 +45,16 @@ final class Live {
     List<Workspace> workspaces();
 
     List<Actor> actors(ActorSpec.Kind kind, UUID workspaceId);
+
+    UUID createWorkspace(String name, UUID organizationId, Map<String, Object> notifications);
+
+    void updateNotifications(UUID workspaceId, Map<String, Object> notifications);
+
+    /** One source or destination, read again before it is written. */
+    Actor actor(ActorSpec.Kind kind, UUID id);
+
+    /** One connection, read again before it is written. */
+    Connection connection(UUID id);
 
     List<Connection> connections(UUID workspaceId);
 

@@ -14,11 +14,22 @@ public final class Plan {
   private final Map<UUID, String> workspaces;
   /** The live tags of each workspace, for the connections' tag lists. */
   final Map<UUID, List<Live.Tag>> tags;
+  private final List<Problem> warnings;
 
-  Plan(List<ResourceChange> changes, Map<UUID, String> workspaces, Map<UUID, List<Live.Tag>> tags) {
+  Plan(List<ResourceChange> changes, Map<UUID, String> workspaces, Map<UUID, List<Live.Tag>> tags,
+      List<Problem> warnings) {
     this.changes = List.copyOf(changes);
     this.workspaces = Map.copyOf(workspaces);
     this.tags = Map.copyOf(tags);
+    this.warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * What the plan cannot do or check as the state may expect, without stopping it: a literal secret that cannot be
+   * compared with the masked live value, one reference used by several secret fields. {@link #render()} prints them.
+   */
+  public List<Problem> warnings() {
+    return warnings;
   }
 
   /** Every resource of the desired states, unchanged ones included, and the deletes. */
@@ -39,7 +50,10 @@ public final class Plan {
     return changes.stream().filter(c -> c.action() == action).count();
   }
 
-  /** The names of the workspaces planned, by id. */
+  /**
+   * The names of the workspaces planned, by id; a workspace the plan creates has a placeholder id until applied
+   * ({@link ApplyResult#id(ResourceChange.Type, String)} gives the real one).
+   */
   public Map<UUID, String> workspaces() {
     return workspaces;
   }
@@ -51,8 +65,11 @@ public final class Plan {
     for (ResourceChange c : pending()) {
       if (!c.workspaceId().equals(workspace)) {
         workspace = c.workspaceId();
-        out.append("Workspace \"").append(workspaces.getOrDefault(workspace, "?")).append("\" (").append(workspace)
-            .append(")\n\n");
+        UUID ws = workspace;
+        boolean created = changes.stream().anyMatch(w -> w.type() == ResourceChange.Type.WORKSPACE
+            && w.action() == ResourceChange.Action.CREATE && w.workspaceId().equals(ws));
+        out.append("Workspace \"").append(workspaces.getOrDefault(workspace, "?")).append("\" (")
+            .append(created ? "new" : workspace).append(")\n\n");
       }
       String verb = switch (c.action()) {
         case CREATE -> "will be created";
@@ -79,6 +96,8 @@ public final class Plan {
       }
       out.append('\n');
     }
+    for (Problem w : warnings) out.append("Warning: ").append(w).append('\n');
+    if (!warnings.isEmpty()) out.append('\n');
     out.append(summary()).append('\n');
     return out.toString();
   }

@@ -12,8 +12,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import io.github.airbytejava.SecretFields;
 
 /**
  * Compares desired states with live workspaces. Reads only lists (one request per page), plus the source's streams
@@ -26,20 +32,26 @@ final class Planner {
   private static final int TAG_NAME_LIMIT = 30;
   private static final Pattern TAG_COLOR = Pattern.compile("[0-9A-Fa-f]{6}");
   /** Values of the API's enums that a request may set (the spec's ConnectionSyncModeEnum and others). */
-  static final Set<String> SYNC_MODES = Set.of("full_refresh_overwrite", "full_refresh_overwrite_deduped",
-      "full_refresh_append", "full_refresh_update", "full_refresh_soft_delete", "incremental_append",
-      "incremental_deduped_history", "incremental_update", "incremental_soft_delete");
-  static final Set<String> STATUSES = Set.of("active", "inactive");
-  static final Set<String> NAMESPACE_DEFINITIONS = Set.of("source", "destination", "custom_format");
-  static final Set<String> NON_BREAKING =
-      Set.of("ignore", "disable_connection", "propagate_columns", "propagate_fully");
+  static final Set<String> SYNC_MODES = wire(SyncMode.values(), SyncMode::wireValue);
+  static final Set<String> STATUSES = wire(ConnectionStatus.values(), ConnectionStatus::wireValue);
+  static final Set<String> NAMESPACE_DEFINITIONS = wire(NamespaceDefinition.values(), NamespaceDefinition::wireValue);
+  static final Set<String> NON_BREAKING = wire(SchemaChangeBehavior.values(), SchemaChangeBehavior::wireValue);
+
+  private static <E> Set<String> wire(E[] values, java.util.function.Function<E, String> wireValue) {
+    return java.util.Arrays.stream(values).map(wireValue).collect(Collectors.toUnmodifiableSet());
+  }
 
   private final Live.Api api;
   private final ConnectorFacts facts;
   private final SecretResolver secrets;
   private final Set<String> changedSecrets;
+  private final int concurrency;
+  private final List<ResourceChange> workspaceChanges = new ArrayList<>();
 
   private final List<Problem> problems = new ArrayList<>();
+  private final List<Problem> warnings = new ArrayList<>();
+  /** Per reference name, the secret fields that use it ({@code source "a" configuration.password}). */
+  private final Map<String, Set<String>> referenceUses = new LinkedHashMap<>();
   private final List<ResourceChange> tagChanges = new ArrayList<>();
   private final List<ResourceChange> actorChanges = new ArrayList<>();
   private final List<ResourceChange> connectionChanges = new ArrayList<>();
@@ -50,33 +62,105 @@ final class Planner {
   private final Map<String, List<Live.StreamInfo>> streamCache = new HashMap<>();
   private List<Live.Workspace> liveWorkspaces;
 
-  Planner(Live.Api api, ConnectorFacts facts, SecretResolver secrets, Set<String> changedSecrets) {
+  Planner(Live.Api api, ConnectorFacts facts, SecretResolver secrets, Set<String> changedSecrets, int concurrency) {
     this.api = api;
     this.facts = facts;
     this.secrets = secrets;
     this.changedSecrets = Set.copyOf(changedSecrets);
+    this.concurrency = concurrency;
   }
 
+  /** The tasks' results in order: on this thread when there is one task or one thread, else on a pool of threads. */
+  private List<Planner> run(List<Callable<Planner>> tasks) {
+    List<Planner> out = new ArrayList<>();
+    if (tasks.size() <= 1 || concurrency <= 1) {
+      for (Callable<Planner> task : tasks) {
+        try {
+          out.add(task.call());
+        } catch (RuntimeException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      return out;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, tasks.size()), r -> {
+      Thread t = new Thread(r, "airbyte-plan");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Planner>> futures = new ArrayList<>();
+      for (Callable<Planner> task : tasks) futures.add(pool.submit(task));
+      for (Future<Planner> f : futures) {
+        try {
+          out.add(f.get());
+        } catch (ExecutionException e) {
+          futures.forEach(other -> other.cancel(true));
+          if (e.getCause() instanceof RuntimeException r) throw r;
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while planning", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Adds one workspace's plan, problems and warnings to this one's. */
+  private void merge(Planner part) {
+    problems.addAll(part.problems);
+    warnings.addAll(part.warnings);
+    part.referenceUses.forEach((name, uses) -> {
+      if (uses.size() > 1) {
+        warnings.add(new Problem(null, 0, "secret ${" + name + "}", "one reference is used by " + uses.size()
+            + " secret fields (" + String.join(", ", uses) + "); rotating it changes them all"));
+      }
+    });
+    workspaceChanges.addAll(part.workspaceChanges);
+    tagChanges.addAll(part.tagChanges);
+    actorChanges.addAll(part.actorChanges);
+    connectionChanges.addAll(part.connectionChanges);
+    connectionDeletes.addAll(part.connectionDeletes);
+    actorDeletes.addAll(part.actorDeletes);
+    workspaceTags.putAll(part.workspaceTags);
+  }
+
+  /**
+   * Checks every state, finds its workspace (one list of workspaces), then plans the workspaces side by side, at
+   * most {@code concurrency} at a time (each makes one request at a time), and merges their plans in input order.
+   */
   Plan plan(List<WorkspaceState> states) {
     for (WorkspaceState state : states) check(state);
     Set<UUID> planned = new HashSet<>();
+    List<Callable<Planner>> tasks = new ArrayList<>();
     for (WorkspaceState state : states) {
-      UUID workspaceId = workspace(state);
-      if (workspaceId == null) continue;
-      if (!planned.add(workspaceId)) {
+      Target target = workspace(state);
+      if (target == null) continue;
+      if (!planned.add(target.id())) {
         problems.add(state.origin.problem(state.describe(), null,
             "this workspace has another desired state too; put all of a workspace in one document"));
         continue;
       }
-      planWorkspace(state, workspaceId);
+      tasks.add(() -> {
+        Planner part = new Planner(api, facts, secrets, changedSecrets, 1);
+        part.planWorkspace(state, target);
+        return part;
+      });
     }
+    for (Planner part : run(tasks)) merge(part);
     if (!problems.isEmpty()) throw new ProvisioningException(problems);
-    List<ResourceChange> all = new ArrayList<>(tagChanges);
+    List<ResourceChange> all = new ArrayList<>(workspaceChanges);
+    all.addAll(tagChanges);
     all.addAll(actorChanges);
     all.addAll(connectionChanges);
     all.addAll(connectionDeletes);
     all.addAll(actorDeletes);
-    return new Plan(all, workspaceNames, workspaceTags);
+    return new Plan(all, workspaceNames, workspaceTags, warnings);
   }
 
   // ------------------------------------------------------------------------------ checks without the server
@@ -120,6 +204,10 @@ final class Planner {
                 + TAG_NAME_LIMIT + " characters"));
           }
         }
+      }
+      if (c.streams() != null && c.streams().isEmpty()) {
+        problems.add(c.origin.problem(where, "streams", "the list of streams is empty, and a connection syncs at"
+            + " least one: list the streams to sync, or leave streams out to leave the selection to the server"));
       }
       if (c.streams() != null) {
         Set<String> seen = new HashSet<>();
@@ -174,10 +262,20 @@ final class Planner {
 
   // ---------------------------------------------------------------------------------------- the workspace
 
-  private UUID workspace(WorkspaceState state) {
+  /** A workspace to plan: live, or ({@code live} null) one the plan creates, known by a placeholder id. */
+  private record Target(UUID id, Live.Workspace live) {}
+
+  private Target workspace(WorkspaceState state) {
     if (liveWorkspaces == null) liveWorkspaces = api.workspaces();
     List<Live.Workspace> matches = liveWorkspaces.stream().filter(w -> state.workspaceId() != null
         ? w.id().equals(state.workspaceId()) : Objects.equals(w.name(), state.workspaceName())).toList();
+    if (matches.isEmpty() && state.workspaceId() == null && state.organizationId() != null) {
+      // Until it exists, a placeholder id stands for it; apply swaps in the real one.
+      UUID placeholder = UUID.nameUUIDFromBytes(("new workspace " + state.organizationId() + "/"
+          + state.workspaceName()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      workspaceNames.put(placeholder, state.workspaceName());
+      return new Target(placeholder, null);
+    }
     if (matches.isEmpty()) {
       problems.add(state.origin.problem(state.describe(), "workspace", "no such workspace is visible to these "
           + "credentials"));
@@ -195,24 +293,28 @@ final class Planner {
       return null;
     }
     workspaceNames.put(w.id(), w.name());
-    return w.id();
+    return new Target(w.id(), w);
   }
 
-  private void planWorkspace(WorkspaceState state, UUID ws) {
-    Map<String, List<Live.Actor>> liveSources = byName(api.actors(ActorSpec.Kind.SOURCE, ws), Live.Actor::name);
-    Map<String, List<Live.Actor>> liveDestinations =
-        byName(api.actors(ActorSpec.Kind.DESTINATION, ws), Live.Actor::name);
-    List<Live.Connection> allConnections = api.connections(ws);
+  private void planWorkspace(WorkspaceState state, Target target) {
+    UUID ws = target.id();
+    boolean isNew = target.live() == null;
+    planWorkspaceItself(state, target);
+    Map<String, List<Live.Actor>> liveSources = isNew ? Map.of()
+        : byName(api.actors(ActorSpec.Kind.SOURCE, ws), Live.Actor::name);
+    Map<String, List<Live.Actor>> liveDestinations = isNew ? Map.of()
+        : byName(api.actors(ActorSpec.Kind.DESTINATION, ws), Live.Actor::name);
+    List<Live.Connection> allConnections = isNew ? List.of() : api.connections(ws);
     Map<String, List<Live.Connection>> liveConnections = byName(allConnections, Live.Connection::name);
     // Tags are listed only when a name must become an id or an id a name.
     boolean needTags = state.connections().stream().anyMatch(c -> c.tags() != null && !c.tags().isEmpty())
         || allConnections.stream().anyMatch(c -> !c.tagIds().isEmpty());
-    List<Live.Tag> tags = needTags ? api.tags(ws) : List.of();
+    List<Live.Tag> tags = needTags && !isNew ? api.tags(ws) : List.of();
     workspaceTags.put(ws, tags);
 
     Map<String, UUID> sourceIds = new HashMap<>();
     Map<String, UUID> destinationIds = new HashMap<>();
-    Definitions definitions = new Definitions(ws);
+    Definitions definitions = new Definitions(ws, isNew);
     for (ActorSpec s : state.sources()) planActor(ws, s, liveSources, sourceIds, definitions);
     for (ActorSpec d : state.destinations()) planActor(ws, d, liveDestinations, destinationIds, definitions);
 
@@ -228,13 +330,113 @@ final class Planner {
       String color = state.tagColors().getOrDefault(t, DEFAULT_TAG_COLOR);
       tagChanges.add(new ResourceChange(Type.TAG, t, Action.CREATE, ws, null,
           List.of(new FieldChange("color", null, Values.render(color))), null,
-          context -> context.tag(ws, context.api.createTag(ws, t, color))));
+          context -> context.tag(ws, context.api.createTag(context.ws(ws), t, color))));
     }
     Map<UUID, String> tagNames = tags.stream().collect(Collectors.toMap(Live.Tag::id, Live.Tag::name, (a, b) -> a));
     for (ConnectionSpec c : state.connections()) {
       planConnection(ws, c, liveConnections, sourceIds, destinationIds, tagNames);
     }
     planDeletes(state, ws, liveSources, liveDestinations, liveConnections);
+  }
+
+  // ------------------------------------------------------------------------------- the workspace itself
+
+  /** Creates a workspace the state names in an organization, and plans its notifications. */
+  private void planWorkspaceItself(WorkspaceState state, Target target) {
+    UUID ws = target.id();
+    String where = state.describe();
+    List<FieldChange> fields = new ArrayList<>();
+    Map<String, Object> live = target.live() == null ? Map.of() : target.live().notifications();
+    Map<String, Object> notifications = state.notifications() == null ? null
+        : notifications(state, state.notifications(), live, fields);
+    if (notifications != null) requireSecretsOf(state, where, notifications);
+    if (target.live() == null) {
+      fields.add(0, new FieldChange("organizationId", null, state.organizationId().toString()));
+      String name = state.workspaceName();
+      UUID organization = state.organizationId();
+      workspaceChanges.add(new ResourceChange(Type.WORKSPACE, name, Action.CREATE, ws, null, fields, null,
+          context -> {
+            Map<String, Object> resolved = notifications == null ? null : context.resolve(notifications);
+            context.refuseIfWorkspaceAppeared(name);
+            context.workspaceCreated(ws, name, context.api.createWorkspace(name, organization, resolved));
+          }));
+      return;
+    }
+    if (fields.isEmpty()) {
+      if (state.notifications() != null) {
+        workspaceChanges.add(new ResourceChange(Type.WORKSPACE, target.live().name(), Action.UNCHANGED, ws, ws,
+            List.of(), null, null));
+      }
+      return;
+    }
+    Live.Workspace seen = target.live();
+    workspaceChanges.add(new ResourceChange(Type.WORKSPACE, seen.name(), Action.UPDATE, ws, ws, fields, null,
+        context -> {
+          Map<String, Object> resolved = context.resolve(notifications);
+          context.confirmUnchanged(seen);
+          context.api.updateNotifications(ws, resolved);
+        }));
+  }
+
+  /**
+   * The notifications to send: for each managed event that differs (every managed event of a new workspace), its
+   * whole setting, the desired parts over the live ones. A webhook URL is a secret: compared by its resolved value
+   * where the live one is readable, never printed.
+   */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> notifications(WorkspaceState state, WorkspaceNotifications desired,
+      Map<String, Object> live, List<FieldChange> fields) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    desired.events().forEach((event, d) -> {
+      Map<String, Object> liveEvent = live.get(event.wireName()) instanceof Map<?, ?> m ? (Map<String, Object>) m
+          : Map.of();
+      Map<String, Object> liveEmail = liveEvent.get("email") instanceof Map<?, ?> m ? (Map<String, Object>) m
+          : Map.of();
+      Map<String, Object> liveWebhook = liveEvent.get("webhook") instanceof Map<?, ?> m ? (Map<String, Object>) m
+          : Map.of();
+      boolean email = Boolean.TRUE.equals(liveEmail.get("enabled"));
+      boolean webhook = Boolean.TRUE.equals(liveWebhook.get("enabled"));
+      Object liveUrl = liveWebhook.get("url");
+      String path = "notifications." + event.wireName();
+      int before = fields.size();
+      if (d.email() != null && d.email() != email) {
+        fields.add(new FieldChange(path + ".email", String.valueOf(email), d.email().toString()));
+      }
+      if (d.webhookEnabled() != null && d.webhookEnabled() != webhook) {
+        fields.add(new FieldChange(path + ".webhook", String.valueOf(webhook), d.webhookEnabled().toString()));
+      }
+      if (d.webhookUrl() != null && urlChanged(d.webhookUrl(), liveUrl)) {
+        fields.add(new FieldChange(path + ".webhookUrl", liveUrl == null ? null : "(secret)",
+            d.webhookUrl() instanceof Secret s ? "(secret " + s.template() + ")" : "(secret)"));
+      }
+      if (fields.size() == before) return;
+      Map<String, Object> hook = new LinkedHashMap<>();
+      hook.put("enabled", d.webhookEnabled() != null ? d.webhookEnabled() : webhook);
+      Object url = d.webhookUrl() != null ? d.webhookUrl() : Values.MASK.equals(liveUrl) ? null : liveUrl;
+      if (url != null) hook.put("url", url);
+      out.put(event.wireName(), Map.of("email", Map.of("enabled", d.email() != null ? d.email() : email),
+          "webhook", hook));
+    });
+    return out;
+  }
+
+  private boolean urlChanged(Object desired, Object live) {
+    if (live == null) return true;
+    if (changed(desired)) return true;
+    if (Values.MASK.equals(live)) return false; // cannot be compared; the caller names the secret when it changed
+    String value = desired instanceof Secret s ? s.resolve(secrets) : (String) desired;
+    return value != null && !value.equals(live);
+  }
+
+  private void requireSecretsOf(WorkspaceState state, String where, Object value) {
+    Values.map(value, secret -> {
+      if (secret.resolve(secrets) == null) {
+        problems.add(state.origin.problem(where, "notifications", "secret " + secret.template() + " has no value "
+            + "(needed to send the webhook URL); set " + String.join(", ", secret.names())
+            + " (an empty value counts as unset)"));
+      }
+      return null;
+    });
   }
 
   private static <T> Map<String, List<T>> byName(List<T> items, java.util.function.Function<T, String> name) {
@@ -251,7 +453,8 @@ final class Planner {
     if (found.size() > 1) {
       problems.add(origin.problem(where, "name", "the workspace has " + found.size() + " of this name ("
           + found.stream().map(id).map(UUID::toString).collect(Collectors.joining(", "))
-          + "); rename or delete all but one"));
+          + "); rename or delete all but one (two applies of this workspace at the same time make such twins:"
+          + " delete the newer ones, then plan again, and run one apply per workspace at a time)"));
       return null;
     }
     return found.get(0);
@@ -262,14 +465,17 @@ final class Planner {
   /** The workspace's connector definitions, listed once and only when a slug is not otherwise known. */
   private final class Definitions {
     private final UUID ws;
+    private final boolean isNew;
     private final Map<ActorSpec.Kind, List<Live.Definition>> byKind = new HashMap<>();
 
-    Definitions(UUID ws) {
+    Definitions(UUID ws, boolean isNew) {
       this.ws = ws;
+      this.isNew = isNew;
     }
 
+    /** None for a workspace not created yet: only the slugs of airbyte-connectors are known there. */
     List<Live.Definition> of(ActorSpec.Kind kind) {
-      return byKind.computeIfAbsent(kind, k -> api.definitions(k, ws));
+      return isNew ? List.of() : byKind.computeIfAbsent(kind, k -> api.definitions(k, ws));
     }
   }
 
@@ -302,7 +508,7 @@ final class Planner {
     Live.Actor live = single(liveByName, a.name(), a.origin, a.describe(), Live.Actor::id);
     ids.put(a.name(), live == null ? null : live.id());
     if (definitionId == null) return;
-    for (String p : facts.validate(a.kind(), definitionId, a.configuration())) {
+    for (String p : validate(a, definitionId)) {
       int colon = p.indexOf(':');
       String path = colon > 0 ? "configuration." + p.substring(0, colon).trim() : "configuration";
       problems.add(a.origin.problem(a.describe(), path, p));
@@ -315,9 +521,12 @@ final class Planner {
       flatten(List.of(), a.configuration(), fields, a, definitionId);
       requireSecrets(a, a.configuration(), "create");
       Map<String, Object> configuration = a.configuration();
-      actorChanges.add(new ResourceChange(type, a.name(), Action.CREATE, ws, null, fields, null, context ->
-          context.id(ws, a.kind(), a.name(), context.api.createActor(a.kind(), ws, a.name(), definitionId,
-              context.resolve(configuration)))));
+      actorChanges.add(new ResourceChange(type, a.name(), Action.CREATE, ws, null, fields, null, context -> {
+        Map<String, Object> resolved = context.resolve(configuration);
+        context.refuseIfAppeared(ws, a.kind(), a.name());
+        UUID created = context.api.createActor(a.kind(), context.ws(ws), a.name(), definitionId, resolved);
+        context.id(ws, a.kind(), a.name(), context.settle(ws, a.kind(), a.name(), created));
+      }));
       return;
     }
     if (!definitionId.equals(live.definitionId())) {
@@ -340,14 +549,73 @@ final class Planner {
       Map<String, Object> configuration = a.configuration();
       actorChanges.add(new ResourceChange(type, a.name(), Action.UPDATE, ws, id, diff.fields,
           "PUT: the configuration is replaced, as a field is removed",
-          context -> context.api.putActor(a.kind(), id, a.name(), context.resolve(configuration))));
+          context -> {
+            Map<String, Object> resolved = context.resolve(configuration);
+            context.confirmUnchanged(live);
+            context.api.putActor(a.kind(), id, a.name(), resolved);
+          }));
     } else {
       requireSecrets(a, diff.patch, "update");
       Map<String, Object> patch = diff.patch;
       actorChanges.add(new ResourceChange(type, a.name(), Action.UPDATE, ws, id, diff.fields, null,
-          context -> context.api.patchActor(a.kind(), id, context.resolve(patch))));
+          context -> {
+            Map<String, Object> resolved = context.resolve(patch);
+            context.confirmUnchanged(live);
+            context.api.patchActor(a.kind(), id, resolved);
+          }));
     }
   }
+
+  /** A string check ({@code must match ...}, a length) of a value unknown until sent. */
+  private static final Pattern STRING_CHECK =
+      Pattern.compile("must match .*|must be at (least|most) \\d+ characters? long");
+
+  /**
+   * The schema's problems of a configuration, each secret checked as the value the resolver gives now (what would
+   * be sent); a secret without a value yet is a placeholder whose pattern and length are not checked: the
+   * placeholder's text is not the secret. Also notes which fields use each reference.
+   */
+  private List<String> validate(ActorSpec a, UUID definitionId) {
+    Set<String> unknown = new HashSet<>();
+    Object plain = resolvedForChecks(a, List.of(), "", a.configuration(), unknown);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> configuration = (Map<String, Object>) plain;
+    return facts.validate(a.kind(), definitionId, configuration).stream().filter(p -> {
+      int colon = p.indexOf(':');
+      return colon < 0 || !unknown.contains(p.substring(0, colon).trim())
+          || !STRING_CHECK.matcher(p.substring(colon + 1).trim()).matches();
+    }).toList();
+  }
+
+  /** The value with its secrets resolved, or a placeholder (its validator path added to {@code unknown}). */
+  private Object resolvedForChecks(ActorSpec a, List<String> path, String validatorPath, Object value,
+      Set<String> unknown) {
+    if (value instanceof Secret secret) {
+      for (String name : secret.names()) {
+        referenceUses.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(a.describe() + " " + dotted(path));
+      }
+      String resolved = secret.resolve(secrets);
+      if (resolved != null) return resolved;
+      unknown.add(validatorPath);
+      return SECRET_PLACEHOLDER;
+    }
+    if (value instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.forEach((k, v) -> out.put((String) k, resolvedForChecks(a, child(path, (String) k),
+          validatorPath.isEmpty() ? (String) k : validatorPath + "." + k, v, unknown)));
+      return out;
+    }
+    if (value instanceof List<?> l) {
+      List<Object> out = new ArrayList<>();
+      for (int i = 0; i < l.size(); i++) {
+        out.add(resolvedForChecks(a, path, validatorPath + "[" + i + "]", l.get(i), unknown));
+      }
+      return out;
+    }
+    return value;
+  }
+
+  private static final String SECRET_PLACEHOLDER = "secret";
 
   /**
    * A problem for each secret of {@code value}, which is to be sent, that the resolver cannot give, and for each
@@ -358,7 +626,8 @@ final class Planner {
     Values.map(value, secret -> {
       if (secret.resolve(secrets) == null) {
         problems.add(a.origin.problem(a.describe(), "configuration", "secret " + secret.template()
-            + " has no value (needed to " + why + " it); set " + String.join(", ", secret.names())));
+            + " has no value (needed to " + why + " it); set " + String.join(", ", secret.names())
+            + " (an empty value counts as unset)"));
       }
       return null;
     });
@@ -403,9 +672,17 @@ final class Planner {
     return desired instanceof Secret s && s.names().stream().anyMatch(changedSecrets::contains);
   }
 
-  /** Secret: a reference, a value the server masks, or a field the connector's schema marks secret. */
+  /**
+   * Secret: a reference, a value the server masks, a field the connector's schema marks secret, or, where no schema
+   * describes the field (a custom connector), a key that looks secret by the rule of the client's logs.
+   */
   private boolean isSecret(ActorSpec a, UUID definitionId, List<String> path, Object desired, Object live) {
-    return desired instanceof Secret || Values.MASK.equals(live) || facts.isSecret(a.kind(), definitionId, path);
+    return desired instanceof Secret || Values.MASK.equals(live) || hidden(a, definitionId, path);
+  }
+
+  private boolean hidden(ActorSpec a, UUID definitionId, List<String> path) {
+    return facts.isSecret(a.kind(), definitionId, path)
+        || (!facts.describes(a.kind(), definitionId, path) && path.stream().anyMatch(SecretFields::looksSecret));
   }
 
   /**
@@ -413,7 +690,7 @@ final class Planner {
    * applications carry an app_api_key each): those are hidden as the schema's paths name them, array indexes left out.
    */
   private String show(ActorSpec a, UUID definitionId, List<String> path, Object value, boolean secret) {
-    if (!secret) return Values.render(Values.hidden(value, path, p -> facts.isSecret(a.kind(), definitionId, p)));
+    if (!secret) return Values.render(Values.hidden(value, path, p -> hidden(a, definitionId, p)));
     return value instanceof Secret s ? "(secret " + s.template() + ")" : "(secret)";
   }
 
@@ -452,6 +729,8 @@ final class Planner {
         if (changed(desired)) {
           fields.add(new FieldChange(dotted, "(secret)", show(actor, definitionId, path, desired, true)));
           put(path, desired);
+        } else if (!(desired instanceof Secret) && !Values.MASK.equals(desired)) {
+          uncomparable(dotted);
         }
       } else if (!matches(path, desired, live)) {
         fields.add(new FieldChange(dotted, show(actor, definitionId, path, live, secret),
@@ -483,8 +762,17 @@ final class Planner {
         for (int i = 0; i < d.size(); i++) if (!matches(path, d.get(i), l.get(i))) return false;
         return true;
       }
-      if (Values.MASK.equals(live)) return !changed(desired);
+      if (Values.MASK.equals(live)) {
+        if (!(desired instanceof Secret) && !Values.MASK.equals(desired)) uncomparable(dotted(path));
+        return !changed(desired);
+      }
       return Values.same(desired, live);
+    }
+
+    private void uncomparable(String dotted) {
+      warnings.add(actor.origin.problem(actor.describe(), dotted, dotted + ": a literal secret cannot be compared"
+          + " with the masked live value, so a change to it is not seen and it is not sent; give it as a ${NAME}"
+          + " reference, and name it in the changed secrets when it has a new value"));
     }
 
     @SuppressWarnings("unchecked")
@@ -531,18 +819,21 @@ final class Planner {
         checkStreams(c, sourceId, destinationId);
       }
       connectionChanges.add(new ResourceChange(Type.CONNECTION, c.name(), Action.CREATE, ws, null, fields,
-          sourceIsLive || c.streams() == null ? null : "streams checked against the new source before it is written",
+          sourceIsLive || c.streams() == null ? null
+              : "streams checked against the new source before any connection is written",
           context -> {
             UUID src = context.id(ws, ActorSpec.Kind.SOURCE, c.source());
             UUID dst = context.id(ws, ActorSpec.Kind.DESTINATION, c.destination());
-            if (c.streams() != null && !sourceIsLive) {
-              List<Problem> found = streamProblems(c, context.api.streams(src, dst));
-              if (!found.isEmpty()) throw new ProvisioningException(found);
-            }
-            context.api.createConnection(write(c, ws, src, dst, c.streams() == null ? null : streamWrites(c, List.of()),
+            Live.ConnectionWrite w = write(c, ws, src, dst, c.streams() == null ? null : streamWrites(c, List.of()),
                 c.schedule(), c.status(), c.namespaceDefinition(), c.namespaceFormat(), c.prefix(),
-                c.nonBreakingSchemaUpdatesBehavior(), c.tags(), context));
-          }));
+                c.nonBreakingSchemaUpdatesBehavior(), c.tags(), context);
+            context.refuseIfConnectionAppeared(ws, c.name());
+            UUID created = context.api.createConnection(w);
+            context.record(ws, Type.CONNECTION, c.name(), context.settleConnection(ws, c.name(), created));
+          },
+          c.streams() == null || sourceIsLive ? null : context -> streamProblems(c, context.api.streams(
+              context.id(ws, ActorSpec.Kind.SOURCE, c.source()), context.id(ws, ActorSpec.Kind.DESTINATION,
+                  c.destination())))));
       return;
     }
     if (sourceId == null || !sourceId.equals(live.sourceId()) || destinationId == null
@@ -600,8 +891,12 @@ final class Planner {
     List<String> t = tags;
     List<Map<String, Object>> st = streams;
     connectionChanges.add(new ResourceChange(Type.CONNECTION, c.name(), Action.UPDATE, ws, id, fields, null,
-        context -> context.api.patchConnection(id, write(c, ws, null, null, st, s, status, namespaceDefinition, nf,
-            prefix, nonBreaking, t, context))));
+        context -> {
+          Live.ConnectionWrite w = write(c, ws, null, null, st, s, status, namespaceDefinition, nf, prefix,
+              nonBreaking, t, context);
+          context.confirmUnchanged(live);
+          context.api.patchConnection(id, w);
+        }));
   }
 
   private static Live.ConnectionWrite write(ConnectionSpec c, UUID ws, UUID sourceId, UUID destinationId,
@@ -613,8 +908,10 @@ final class Planner {
       liveTags = new ArrayList<>();
       for (String name : new LinkedHashSet<>(tags)) liveTags.add(context.tag(ws, name));
     }
-    return new Live.ConnectionWrite(c.name(), sourceId, destinationId, streams, schedule, status,
-        namespaceDefinition, namespaceFormat, prefix, nonBreaking, liveTags, ws);
+    // A mapper may hold a secret reference (an encryption key), resolved only now.
+    List<Map<String, Object>> resolved = streams == null ? null : streams.stream().map(context::resolve).toList();
+    return new Live.ConnectionWrite(c.name(), sourceId, destinationId, resolved, schedule, status,
+        namespaceDefinition, namespaceFormat, prefix, nonBreaking, liveTags, context.ws(ws));
   }
 
   private static void addIfSet(List<FieldChange> fields, String name, Object value) {
@@ -633,6 +930,12 @@ final class Planner {
     StringBuilder out = new StringBuilder(s.syncMode() == null ? "(default sync mode)" : s.syncMode());
     if (s.cursorField() != null) out.append(", cursor ").append(Values.render(s.cursorField()));
     if (s.primaryKey() != null) out.append(", primary key ").append(Values.render(s.primaryKey()));
+    if (s.selectedFields() != null) out.append(", fields ").append(Values.render(s.selectedFields()));
+    if (s.mappers() != null) out.append(", mappers ").append(Values.render(s.mappers()));
+    if (s.includeFiles() != null) out.append(", includeFiles ").append(s.includeFiles());
+    if (s.destinationObjectName() != null) {
+      out.append(", destinationObjectName ").append(Values.render(s.destinationObjectName()));
+    }
     return out.toString();
   }
 
@@ -666,6 +969,25 @@ final class Planner {
         fields.add(new FieldChange(path + ".primaryKey", Values.render(orEmpty(l.primaryKey())),
             Values.render(s.primaryKey())));
       }
+      List<List<String>> liveSelected = selectedFields(l);
+      if (s.selectedFields() != null && !new HashSet<>(s.selectedFields()).equals(new HashSet<>(liveSelected))) {
+        fields.add(new FieldChange(path + ".selectedFields", Values.render(liveSelected),
+            Values.render(s.selectedFields())));
+      }
+      List<Object> liveMappers = mappers(l);
+      if (s.mappers() != null && !sameIgnoringSecrets(s.mappers(), liveMappers)) {
+        fields.add(new FieldChange(path + ".mappers", Values.render(Values.hidden(liveMappers, List.of(),
+            p -> !p.isEmpty() && SecretFields.looksSecret(p.get(p.size() - 1)))), Values.render(s.mappers())));
+      }
+      Object liveFiles = l.raw().get("includeFiles");
+      if (s.includeFiles() != null && !s.includeFiles().equals(liveFiles == null ? Boolean.FALSE : liveFiles)) {
+        fields.add(new FieldChange(path + ".includeFiles", String.valueOf(liveFiles), s.includeFiles().toString()));
+      }
+      Object liveObject = l.raw().get("destinationObjectName");
+      if (s.destinationObjectName() != null && !s.destinationObjectName().equals(liveObject)) {
+        fields.add(new FieldChange(path + ".destinationObjectName", liveObject == null ? null
+            : Values.render(liveObject), Values.render(s.destinationObjectName())));
+      }
     }
     for (Live.Stream l : live) {
       if (!matched.contains(l)) fields.add(new FieldChange("streams[" + l.key() + "]", l.syncMode() == null
@@ -676,6 +998,52 @@ final class Planner {
 
   private static <T> List<T> orEmpty(List<T> list) {
     return list == null ? List.of() : list;
+  }
+
+  /** A live stream's selected fields as paths; empty when it selects none (every field is synced). */
+  @SuppressWarnings("unchecked")
+  static List<List<String>> selectedFields(Live.Stream l) {
+    List<List<String>> out = new ArrayList<>();
+    if (l.raw().get("selectedFields") instanceof List<?> list) {
+      for (Object item : list) {
+        if (item instanceof Map<?, ?> m && m.get("fieldPath") instanceof List<?> p) out.add((List<String>) p);
+      }
+    }
+    return out;
+  }
+
+  /** A live stream's mappers without the ids the server assigns. */
+  static List<Object> mappers(Live.Stream l) {
+    List<Object> out = new ArrayList<>();
+    if (l.raw().get("mappers") instanceof List<?> list) {
+      for (Object item : list) {
+        if (item instanceof Map<?, ?> m) {
+          Map<String, Object> copy = new LinkedHashMap<>();
+          m.forEach((k, v) -> {
+            if (!"id".equals(k)) copy.put((String) k, v);
+          });
+          out.add(copy);
+        } else {
+          out.add(item);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** JSON equality where a desired secret matches any live value: the server masks it, so it cannot be compared. */
+  private static boolean sameIgnoringSecrets(Object desired, Object live) {
+    if (desired instanceof Secret) return live != null;
+    if (desired instanceof Map<?, ?> d && live instanceof Map<?, ?> l) {
+      if (!d.keySet().equals(l.keySet())) return false;
+      return d.entrySet().stream().allMatch(e -> sameIgnoringSecrets(e.getValue(), l.get(e.getKey())));
+    }
+    if (desired instanceof List<?> d && live instanceof List<?> l) {
+      if (d.size() != l.size()) return false;
+      for (int i = 0; i < d.size(); i++) if (!sameIgnoringSecrets(d.get(i), l.get(i))) return false;
+      return true;
+    }
+    return Values.same(desired, live);
   }
 
   /** The streams to send: each desired one over its live configuration (selected fields, mappers kept). */
@@ -689,6 +1057,12 @@ final class Planner {
       if (s.syncMode() != null) w.put("syncMode", s.syncMode());
       if (s.cursorField() != null) w.put("cursorField", s.cursorField());
       if (s.primaryKey() != null) w.put("primaryKey", s.primaryKey());
+      if (s.selectedFields() != null) {
+        w.put("selectedFields", s.selectedFields().stream().map(p -> Map.of("fieldPath", p)).toList());
+      }
+      if (s.mappers() != null) w.put("mappers", s.mappers()); // without ids: the server assigns them
+      if (s.includeFiles() != null) w.put("includeFiles", s.includeFiles());
+      if (s.destinationObjectName() != null) w.put("destinationObjectName", s.destinationObjectName());
       out.add(w);
     }
     return out;
@@ -774,7 +1148,9 @@ final class Planner {
           deletedActors.add(a.id());
           Type type = a.kind() == ActorSpec.Kind.SOURCE ? Type.SOURCE : Type.DESTINATION;
           actorsToDelete.add(new ResourceChange(type, a.name(), Action.DELETE, ws, a.id(), List.of(), null,
-              context -> context.api.deleteActor(a.kind(), a.id())));
+              context -> {
+                if (!context.deletedAlready(() -> context.confirmUnchanged(a))) context.api.deleteActor(a.kind(), a.id());
+              }));
         }
       }
     }
@@ -784,7 +1160,9 @@ final class Planner {
         boolean orphaned = deletedActors.contains(c.sourceId()) || deletedActors.contains(c.destinationId());
         if (guarded) {
           connectionDeletes.add(new ResourceChange(Type.CONNECTION, c.name(), Action.DELETE, ws, c.id(), List.of(),
-              null, context -> context.api.deleteConnection(c.id())));
+              null, context -> {
+                if (!context.deletedAlready(() -> context.confirmUnchanged(c))) context.api.deleteConnection(c.id());
+              }));
         } else if (orphaned) {
           problems.add(state.origin.problem(state.describe(), "deleteUnlisted", "deleting the source or destination"
               + " of connection \"" + c.name() + "\" (" + c.id() + ") would delete it too, and the guard "

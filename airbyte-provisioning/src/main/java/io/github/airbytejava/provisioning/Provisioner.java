@@ -25,14 +25,19 @@ import java.util.UUID;
  * listing every problem of the desired states before anything is written. Thread-safe.
  */
 public final class Provisioner {
+  /** Requests in flight at once unless {@link Builder#concurrency(int)} says otherwise. */
+  public static final int DEFAULT_CONCURRENCY = 8;
+
   private final Live.Api api;
   private final SecretResolver secrets;
   private final ConnectorFacts facts;
+  private final int concurrency;
 
   private Provisioner(Builder b) {
-    this.api = b.api;
+    this.api = new Throttle(b.api, b.concurrency, b.sleeper, b.clock);
     this.secrets = b.secrets;
     this.facts = b.facts;
+    this.concurrency = b.concurrency;
   }
 
   public static Builder builder(AirbyteClient client) {
@@ -59,12 +64,14 @@ public final class Provisioner {
    * one has a new value.
    */
   public Plan plan(Collection<WorkspaceState> states, Set<String> changedSecrets) {
-    return new Planner(api, facts, secrets, changedSecrets).plan(List.copyOf(states));
+    return new Planner(api, facts, secrets, changedSecrets, concurrency).plan(List.copyOf(states));
   }
 
   /**
-   * Makes the plan's changes in order, stopping at the first failure. A plan with no changes sends nothing. The
-   * plan should be recent: what changed live since it was made is not seen.
+   * Makes the plan's changes in order, stopping at the first failure. A plan with no changes sends nothing. Before
+   * each write the live resource is read again: when it is no longer what the plan saw (a stale plan), or a
+   * resource to create appeared meanwhile (another apply), that change stops with a {@link StalePlanException} and
+   * nothing is written for it. Run one apply per workspace at a time.
    */
   public ApplyResult apply(Plan plan) {
     return Applier.apply(plan, new Applier.Context(api, secrets));
@@ -88,6 +95,9 @@ public final class Provisioner {
     private final Live.Api api;
     private SecretResolver secrets = SecretResolver.environment();
     private ConnectorFacts facts = new TypedConnectors();
+    private int concurrency = DEFAULT_CONCURRENCY;
+    private io.github.airbytejava.Sleeper sleeper = io.github.airbytejava.Sleeper.SYSTEM;
+    private java.time.Clock clock = java.time.Clock.systemUTC();
 
     private Builder(Live.Api api) {
       this.api = api;
@@ -96,6 +106,27 @@ public final class Provisioner {
     /** Where {@code ${NAME}} references get their values. If not specified, the process environment. */
     public Builder secrets(SecretResolver secrets) {
       this.secrets = Objects.requireNonNull(secrets, "secrets");
+      return this;
+    }
+
+    /**
+     * How many requests may be in flight at once; workspaces are planned side by side up to this many. If not
+     * specified, {@value #DEFAULT_CONCURRENCY}: enough to plan hundreds of workspaces many times faster than one at
+     * a time, few enough not to crowd the server. When a request is refused with 429 (after the client's own
+     * retries), every request waits out the server's {@code Retry-After}, then it is sent again.
+     */
+    public Builder concurrency(int maxRequestsInFlight) {
+      if (maxRequestsInFlight < 1) {
+        throw new IllegalArgumentException("concurrency must be at least 1: " + maxRequestsInFlight);
+      }
+      this.concurrency = maxRequestsInFlight;
+      return this;
+    }
+
+    /** How waits after a 429 are made, and the clock they are measured by; for tests. Default: real time. */
+    public Builder sleeper(io.github.airbytejava.Sleeper sleeper, java.time.Clock clock) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 

@@ -10,7 +10,7 @@ public final class ResourceChange {
 
   /** The kinds of resource a plan manages. */
   public enum Type {
-    TAG("tag"), SOURCE("source"), DESTINATION("destination"), CONNECTION("connection");
+    WORKSPACE("workspace"), TAG("tag"), SOURCE("source"), DESTINATION("destination"), CONNECTION("connection");
 
     private final String label;
 
@@ -28,6 +28,11 @@ public final class ResourceChange {
     void run(Applier.Context context);
   }
 
+  /** What apply checks of a connection before any connection is written (its streams, on a new source). */
+  interface Check {
+    List<Problem> problems(Applier.Context context);
+  }
+
   private final Type type;
   private final String name;
   private final Action action;
@@ -36,9 +41,15 @@ public final class ResourceChange {
   private final List<FieldChange> fields;
   private final String note;
   final Step step;
+  final Check check;
 
   ResourceChange(Type type, String name, Action action, UUID workspaceId, UUID id, List<FieldChange> fields,
       String note, Step step) {
+    this(type, name, action, workspaceId, id, fields, note, step, null);
+  }
+
+  ResourceChange(Type type, String name, Action action, UUID workspaceId, UUID id, List<FieldChange> fields,
+      String note, Step step, Check check) {
     this.type = type;
     this.name = name;
     this.action = action;
@@ -47,6 +58,7 @@ public final class ResourceChange {
     this.fields = List.copyOf(fields);
     this.note = note;
     this.step = step;
+    this.check = check;
   }
 
   public Type type() {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * <p>{@link #toString()} prints the reference, never a value: a secret never appears in a plan, a log line or
  * an exported file.
  */
-public final class Secret {
+public final class Secret implements io.github.airbytejava.connectors.SecretReference {
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.-]*)}");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
@@ -67,7 +67,16 @@ public final class Secret {
     return template;
   }
 
-  /** The value, or null when the resolver does not know one of the names. */
+  /** The same as {@link #template()}: what a typed builder's secret field holds for this secret. */
+  @Override
+  public String reference() {
+    return template;
+  }
+
+  /**
+   * The value, or null when the resolver does not know one of the names or gives it empty: CI systems set an
+   * undefined secret to {@code ""}, which sent would replace a real secret.
+   */
   String resolve(SecretResolver resolver) {
     StringBuilder out = new StringBuilder();
     Matcher m = REFERENCE.matcher(template);
@@ -75,7 +84,7 @@ public final class Secret {
     while (m.find()) {
       if (m.start() > 0 && template.charAt(m.start() - 1) == '$') continue;
       String value = resolver.resolve(m.group(1));
-      if (value == null) return null;
+      if (value == null || value.isEmpty()) return null;
       out.append(unescape(template.substring(last, m.start()))).append(value);
       last = m.end();
     }

@@ -67,12 +67,14 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * {@code yes}, {@code on}), and {@code null} or {@code ~} is null.
  */
 public final class StateFiles {
-  private static final Set<String> TOP = Set.of("workspace", "workspaceId", "deleteUnlisted", "tags", "sources",
-      "destinations", "connections");
+  private static final Set<String> TOP = Set.of("workspace", "workspaceId", "organizationId", "notifications",
+      "deleteUnlisted", "tags", "sources", "destinations", "connections");
+  private static final Set<String> NOTIFICATION = Set.of("email", "webhook", "webhookUrl");
   private static final Set<String> ACTOR = Set.of("name", "connector", "definitionId", "configuration");
   private static final Set<String> CONNECTION = Set.of("name", "source", "destination", "streams", "schedule",
       "status", "namespaceDefinition", "namespaceFormat", "prefix", "nonBreakingSchemaUpdatesBehavior", "tags");
-  private static final Set<String> STREAM = Set.of("name", "namespace", "syncMode", "cursorField", "primaryKey");
+  private static final Set<String> STREAM = Set.of("name", "namespace", "syncMode", "cursorField", "primaryKey",
+      "selectedFields", "mappers", "includeFiles", "destinationObjectName");
 
   private StateFiles() {}
 
@@ -131,6 +133,9 @@ public final class StateFiles {
     options.setIndicatorIndent(2);
     options.setIndentWithIndicator(true);
     options.setWidth(120);
+    // Plain YAML: an object the tree holds twice (an empty list shared by two fields) is written twice, never as
+    // an anchor and an alias, which many YAML readers and reviewers do not expect.
+    options.setDereferenceAliases(true);
     Representer representer = new Representer(options) {
       {
         this.representers.put(BigDecimal.class, data -> representScalar(Tag.FLOAT, ((BigDecimal) data).toPlainString()));
@@ -153,6 +158,21 @@ public final class StateFiles {
     Map<String, Object> top = new LinkedHashMap<>();
     if (state.workspaceName() != null) top.put("workspace", state.workspaceName());
     if (state.workspaceId() != null) top.put("workspaceId", state.workspaceId().toString());
+    if (state.organizationId() != null) top.put("organizationId", state.organizationId().toString());
+    if (state.notifications() != null) {
+      Map<String, Object> events = new LinkedHashMap<>();
+      state.notifications().events().forEach((event, d) -> {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (d.email() != null) m.put("email", d.email());
+        if (d.webhookEnabled() != null) m.put("webhook", d.webhookEnabled());
+        if (d.webhookUrl() != null) {
+          m.put("webhookUrl", d.webhookUrl() instanceof Secret secret ? secret.template()
+              : escaped(d.webhookUrl()));
+        }
+        events.put(event.wireName(), m);
+      });
+      top.put("notifications", events);
+    }
     if (!state.deleteUnlisted().isEmpty()) top.put("deleteUnlisted", state.deleteUnlisted());
     if (!state.tagColors().isEmpty()) top.put("tags", new java.util.TreeMap<>(state.tagColors()));
     for (ActorSpec.Kind kind : ActorSpec.Kind.values()) {
@@ -200,6 +220,14 @@ public final class StateFiles {
             if (s.syncMode() != null) sm.put("syncMode", s.syncMode());
             if (s.cursorField() != null) sm.put("cursorField", s.cursorField());
             if (s.primaryKey() != null) sm.put("primaryKey", s.primaryKey());
+            if (s.selectedFields() != null) {
+              // A top-level field as its name, a nested one as its path.
+              sm.put("selectedFields", s.selectedFields().stream().map(p -> p.size() == 1 ? (Object) p.get(0) : p)
+                  .toList());
+            }
+            if (s.mappers() != null) sm.put("mappers", Values.map(escaped(s.mappers()), Secret::template));
+            if (s.includeFiles() != null) sm.put("includeFiles", s.includeFiles());
+            if (s.destinationObjectName() != null) sm.put("destinationObjectName", s.destinationObjectName());
             streams.add(sm);
           }
           m.put("streams", streams);
@@ -286,6 +314,14 @@ public final class StateFiles {
         problem(top, null, "give the workspace (its name) or workspaceId");
       }
       state.workspaceName(name).workspaceId(id);
+      state.organizationId(uuid(fields.get("organizationId"), "organizationId"));
+      Node notifications = fields.get("notifications");
+      if (notifications instanceof MappingNode m) {
+        state.notifications(notifications(m));
+      } else if (notifications != null && !isNull(notifications)) {
+        problem(notifications, "notifications", "must map events (failure, success, ...) to {email, webhook, "
+            + "webhookUrl}");
+      }
       Node guard = fields.get("deleteUnlisted");
       if (guard instanceof ScalarNode) {
         String g = string(guard, "deleteUnlisted");
@@ -317,6 +353,42 @@ public final class StateFiles {
       }
       if (problems.size() > before) return null;
       return state.build();
+    }
+
+    private WorkspaceNotifications notifications(MappingNode node) {
+      WorkspaceNotifications.Builder b = WorkspaceNotifications.builder();
+      for (NodeTuple t : node.getValue()) {
+        String name = string(t.getKeyNode(), "notifications");
+        WorkspaceNotifications.Event event = name == null ? null : WorkspaceNotifications.Event.of(name);
+        if (event == null) {
+          problem(t.getKeyNode(), "notifications", "unknown event '" + name + "' (expected " + String.join(", ",
+              java.util.Arrays.stream(WorkspaceNotifications.Event.values())
+                  .map(WorkspaceNotifications.Event::wireName).toList()) + ")");
+          continue;
+        }
+        if (!(t.getValueNode() instanceof MappingNode m)) {
+          problem(t.getValueNode(), "notifications." + name, "must be a mapping with email, webhook and webhookUrl");
+          continue;
+        }
+        String where = "notifications." + name;
+        Map<String, Node> f = fields(m, NOTIFICATION, "a notification");
+        Boolean email = bool(f.get("email"), where + ".email");
+        if (email != null) b.email(event, email);
+        String url = string(f.get("webhookUrl"), where + ".webhookUrl");
+        if (url != null) b.webhook(event, url);
+        Boolean webhook = bool(f.get("webhook"), where + ".webhook");
+        if (webhook != null) b.webhookEnabled(event, webhook);
+      }
+      return b.build();
+    }
+
+    private Boolean bool(Node node, String where) {
+      if (node == null || isNull(node)) return null;
+      if (node instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
+        return Boolean.parseBoolean(s.getValue().toLowerCase(java.util.Locale.ROOT));
+      }
+      problem(node, where, "must be true or false");
+      return null;
     }
 
     private ActorSpec actor(Node node, ActorSpec.Kind kind) {
@@ -420,22 +492,48 @@ public final class StateFiles {
         b.cursorField(strings(cursor, sw + " cursorField"));
       }
       Node key = f.get("primaryKey");
-      if (key != null && !isNull(key)) {
-        List<List<String>> paths = new ArrayList<>();
-        if (key instanceof ScalarNode) {
-          paths.add(List.of(string(key, sw + " primaryKey")));
-        } else {
-          for (Node part : items(key, sw + " primaryKey")) {
-            if (part instanceof SequenceNode) paths.add(strings(part, sw + " primaryKey"));
-            else paths.add(List.of(String.valueOf(string(part, sw + " primaryKey"))));
+      if (key != null && !isNull(key)) b.primaryKey(paths(key, sw + " primaryKey"));
+      Node selected = f.get("selectedFields");
+      if (selected != null && !isNull(selected)) b.selectedFields(paths(selected, sw + " selectedFields"));
+      Node mappers = f.get("mappers");
+      if (mappers != null && !isNull(mappers)) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Node mapper : items(mappers, sw + " mappers")) {
+          if (mapper instanceof MappingNode) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> value = (Map<String, Object>) value(mapper, "mappers", origin, sw);
+            list.add(value);
+          } else {
+            problem(mapper, sw + " mappers", "each mapper is a mapping with type and mapperConfiguration");
           }
         }
-        b.primaryKey(paths);
+        b.mappers(list);
       }
+      Node files = f.get("includeFiles");
+      if (files != null && !isNull(files)) {
+        Object v = value(files, "includeFiles", origin, sw);
+        if (v instanceof Boolean bool) b.includeFiles(bool);
+        else problem(files, sw + " includeFiles", "must be true or false");
+      }
+      b.destinationObjectName(string(f.get("destinationObjectName"), sw + " destinationObjectName"));
       return b.build();
     }
 
     // ---- node helpers
+
+    /** Field paths: {@code id}, {@code [id, name]} (top-level fields) or {@code [[address, city], [id]]}. */
+    private List<List<String>> paths(Node node, String where) {
+      List<List<String>> paths = new ArrayList<>();
+      if (node instanceof ScalarNode) {
+        paths.add(List.of(String.valueOf(string(node, where))));
+        return paths;
+      }
+      for (Node part : items(node, where)) {
+        if (part instanceof SequenceNode) paths.add(strings(part, where));
+        else paths.add(List.of(String.valueOf(string(part, where))));
+      }
+      return paths;
+    }
 
     private Map<String, Node> fields(MappingNode m, Set<String> allowed, String what) {
       Map<String, Node> out = new LinkedHashMap<>();

@@ -40,6 +40,12 @@ final class TypedConnectors implements ConnectorFacts {
   }
 
   @Override
+  public boolean describes(ActorSpec.Kind kind, UUID definitionId, List<String> path) {
+    // Connector.isSecret answers true for a path its schema does not describe.
+    return connector(kind, definitionId).map(c -> !c.isSecret(path) || c.secretPaths().contains(path)).orElse(false);
+  }
+
+  @Override
   public Object defaultValue(ActorSpec.Kind kind, UUID definitionId, List<String> path) {
     return connector(kind, definitionId).map(c -> c.defaults().get(path)).orElse(null);
   }

@@ -26,6 +26,8 @@ public final class WorkspaceState {
   private final List<ConnectionSpec> connections;
   private final Map<String, String> tagColors;
   private final List<String> deleteUnlisted;
+  private final UUID organizationId;
+  private final WorkspaceNotifications notifications;
   final Origin origin;
 
   private WorkspaceState(Builder b) {
@@ -36,6 +38,8 @@ public final class WorkspaceState {
     this.connections = List.copyOf(b.connections);
     this.tagColors = Map.copyOf(b.tagColors);
     this.deleteUnlisted = List.copyOf(b.deleteUnlisted);
+    this.organizationId = b.organizationId;
+    this.notifications = b.notifications;
     this.origin = b.origin;
   }
 
@@ -78,6 +82,19 @@ public final class WorkspaceState {
     return deleteUnlisted;
   }
 
+  /**
+   * The organization to create the workspace in when no workspace has its name, so that one state stands up a new
+   * workspace whole; null: the workspace must exist.
+   */
+  public UUID organizationId() {
+    return organizationId;
+  }
+
+  /** The workspace's notifications; null: not managed. */
+  public WorkspaceNotifications notifications() {
+    return notifications;
+  }
+
   String describe() {
     return workspaceId != null ? "workspace " + workspaceId : "workspace \"" + workspaceName + "\"";
   }
@@ -97,6 +114,8 @@ public final class WorkspaceState {
     private final List<ConnectionSpec> connections = new ArrayList<>();
     private final Map<String, String> tagColors = new LinkedHashMap<>();
     private final List<String> deleteUnlisted = new ArrayList<>();
+    private UUID organizationId;
+    private WorkspaceNotifications notifications;
     private Origin origin = Origin.NONE;
 
     private Builder() {}
@@ -147,6 +166,17 @@ public final class WorkspaceState {
       return this;
     }
 
+    /** Creates the workspace (by its name) in this organization when none has the name; see {@link #organizationId()}. */
+    public Builder organizationId(UUID organizationId) {
+      this.organizationId = organizationId;
+      return this;
+    }
+
+    public Builder notifications(WorkspaceNotifications notifications) {
+      this.notifications = notifications;
+      return this;
+    }
+
     Builder origin(Origin origin) {
       this.origin = origin;
       return this;
@@ -155,6 +185,9 @@ public final class WorkspaceState {
     public WorkspaceState build() {
       if (workspaceId == null && (workspaceName == null || workspaceName.isBlank())) {
         throw new IllegalArgumentException("A workspace id or name is required");
+      }
+      if (organizationId != null && (workspaceName == null || workspaceName.isBlank())) {
+        throw new IllegalArgumentException("A workspace created in an organization needs its name");
       }
       return new WorkspaceState(this);
     }

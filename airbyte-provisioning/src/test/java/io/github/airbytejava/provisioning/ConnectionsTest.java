@@ -121,7 +121,7 @@ class ConnectionsTest extends ProvisioningTestSupport {
   void streamsOfASourceCreatedInTheSameApplyAreCheckedBeforeTheConnectionIsWritten() {
     ConnectionSpec connection = fakerToSink().stream(StreamSpec.of("no-such-stream")).build();
     Plan plan = provisioner.plan(withConnection(connection));
-    assertTrue(plan.render().contains("(streams checked against the new source before it is written)"),
+    assertTrue(plan.render().contains("(streams checked against the new source before any connection is written)"),
         plan.render());
     ApplyResult result = provisioner.apply(plan);
     assertFalse(result.succeeded());

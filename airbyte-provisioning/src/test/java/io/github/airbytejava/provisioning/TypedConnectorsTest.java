@@ -49,6 +49,18 @@ class TypedConnectorsTest extends ProvisioningTestSupport {
   }
 
   @Test
+  void aTypedBuildersSecretFieldTakesASecretReference() {
+    SourcePostgres postgres = SourcePostgres.builder().host("db.internal").port(5432).database("app")
+        .username("airbyte").password(Secret.ref("PG_PASSWORD")).sslMode(SourcePostgres.SslMode.prefer()).build();
+    Plan plan = provisioner.plan(state().source(ActorSpec.source("pg").configuration(postgres).build()).build());
+    assertTrue(plan.render().lines().anyMatch(l -> l.matches(" +\\+ configuration\\.password += "
+        + "\\(secret \\$\\{PG_PASSWORD}\\)")), plan.render());
+    fake().clearRequests();
+    provisioner.apply(plan).orThrow();
+    assertTrue(writes().get(0).body().contains("\"password\":\"" + PASSWORD + "\""), "resolved when sent");
+  }
+
+  @Test
   void aValueTheServerFilledInFromTheSchemaDefaultIsNotDrift() {
     Connector connector = Connectors.source("postgres");
     Map.Entry<List<String>, Object> byDefault = connector.defaults().entrySet().stream()

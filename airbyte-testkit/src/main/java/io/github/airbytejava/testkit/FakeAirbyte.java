@@ -345,6 +345,17 @@ public final class FakeAirbyte implements AutoCloseable {
     return api;
   }
 
+  /**
+   * Delays every answer (faults excepted) by {@code latency}, as a distant server would; concurrent requests wait
+   * side by side. Zero (the default) answers at once. Can be changed while the fake runs, e.g. after seeding it.
+   */
+  public void latency(java.time.Duration latency) {
+    if (latency.isNegative()) {
+      throw new IllegalArgumentException("latency must not be negative: " + latency);
+    }
+    dispatcher.latency(latency.toMillis());
+  }
+
   /** For this module's tests: rewrites the JSON bodies of the fake's own answers before they are checked and sent. */
   void tamperResponses(UnaryOperator<String> rewrite) {
     dispatcher.tamper(rewrite);

@@ -35,6 +35,7 @@ final class FakeDispatcher extends Dispatcher {
   private final List<String> mismatches = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger tokenRequests = new AtomicInteger();
   private volatile UnaryOperator<String> tamper;
+  private volatile long latencyMillis;
 
   /**
    * Set by {@link #peek()} on the connection thread that will dispatch next, when MockWebServer was told to leave the
@@ -126,6 +127,9 @@ final class FakeDispatcher extends Dispatcher {
     MockResponse response = toMockResponse(reply);
     if (fault != null && fault.kind == Fault.Kind.SLOW) {
       response = response.newBuilder().headersDelay(fault.delay.toMillis(), TimeUnit.MILLISECONDS).build();
+    } else if (latencyMillis > 0) {
+      // Delayed while the answer is written, on the connection's own thread: concurrent requests wait side by side.
+      response = response.newBuilder().headersDelay(latencyMillis, TimeUnit.MILLISECONDS).build();
     }
     return response;
   }
@@ -208,6 +212,10 @@ final class FakeDispatcher extends Dispatcher {
 
   void tamper(UnaryOperator<String> rewrite) {
     this.tamper = rewrite;
+  }
+
+  void latency(long millis) {
+    this.latencyMillis = millis;
   }
 
   List<ReceivedRequest> requests() {

@@ -253,8 +253,9 @@ public final class Generate {
 
   /** Names the generated code uses unqualified: a nested class must not hide them. */
   static final Set<String> TYPES_IN_SCOPE = Set.of("Builder", "Shape", "ActorType", "ConfigBuilder", "ConfigEnum",
-      "ConfigObject", "SourceConfiguration", "DestinationConfiguration", "BigDecimal", "List", "Map", "Object",
-      "String", "Long", "Boolean", "Integer", "Double", "Override", "SuppressWarnings", "Function", "Class", "System");
+      "ConfigObject", "SecretReference", "SourceConfiguration", "DestinationConfiguration", "BigDecimal", "List", "Map",
+      "Object", "String", "Long", "Boolean", "Integer", "Double", "Override", "SuppressWarnings", "Function", "Class",
+      "System");
 
   /** A class being generated for an object schema, and what it needs nested in it. */
   abstract static class ObjectClass {
@@ -360,7 +361,13 @@ public final class Generate {
       if (types.size() == 1) {
         switch (types.iterator().next()) {
           case "string" -> {
-            return simple("String", "string", "ConfigObject::asString", k, field, "a string", "String");
+            FieldType string = simple("String", "string", "ConfigObject::asString", k, field, "a string", "String");
+            if (field && property.has("airbyte_secret") && property.get("airbyte_secret").getAsBoolean()) {
+              // A secret may also be given by reference (${NAME}), resolved only when the configuration is sent.
+              return new FieldType(string.javaType(), string.getter(), setters(new String[] {"String", "v"},
+                  new String[] {"SecretReference", "v"}), string.doc());
+            }
+            return string;
           }
           case "integer" -> {
             return simple("Long", "integer", "ConfigObject::asLong", k, field, "an integer", "long");
@@ -640,6 +647,7 @@ public final class Generate {
       src.line("import " + BASE_PACKAGE + ".ConfigBuilder;");
       src.line("import " + BASE_PACKAGE + ".ConfigEnum;");
       src.line("import " + BASE_PACKAGE + ".ConfigObject;");
+      src.line("import " + BASE_PACKAGE + ".SecretReference;");
       src.line("import " + BASE_PACKAGE + "." + base + ";");
       src.line("import " + BASE_PACKAGE + ".internal.Shape;");
       src.line("import java.math.BigDecimal;");
