@@ -77,6 +77,7 @@ final class SpecLoader {
     OpenApi31Downgrade.apply(api);
     DescribedRefs.unwrap(api);
     new DanglingRefs(api, role, notes).fix();
+    ContainerFormats.stash(api);
     movePathParametersIntoOperations(api);
     return new LoadedSpec(location, api.getOpenapi(), api, notes);
   }
