@@ -173,6 +173,26 @@ class SpecDiffVerdictsTest {
   }
 
   @Test
+  void onTheCheckedInSpecAnArrayGainingFormatSetAndA201ThatWasA200AreOk() throws Exception {
+    // As between two of Airbyte's versions: SelectedFields gained format: set; addGroupMember answered 200, now 201.
+    String current = Files.readString(Path.of(SpecDiff.defaultBase()));
+    String older = current.replace("      type: array\n      format: set\n      items:\n        $ref: "
+        + "'#/components/schemas/SelectedFieldInfo'", "      type: array\n      items:\n        $ref: "
+        + "'#/components/schemas/SelectedFieldInfo'")
+        .replace("      responses:\n        '201':\n          description: The new membership.",
+            "      responses:\n        '200':\n          description: The new membership.");
+    assertTrue(!older.equals(current) && older.length() == current.length() - "      format: set\n".length());
+    Result r = run("--base", write("older.yaml", older), SpecDiff.defaultBase());
+    assertEquals(SpecDiff.OK, r.code(), r.out());
+    List<String> lines = findings(r);
+    assertTrue(lines.contains("  ok        response 200: success status changed: 200 -> 201, same body "
+        + "(application/json GroupMemberResponse); no generated method depends on the status"), r.out());
+    assertTrue(lines.stream().anyMatch(l -> l.matches("  ok        .*selectedFields: format changed: array of "
+        + "SelectedFieldInfo -> array\\(set\\) of SelectedFieldInfo \\(the generated type is unchanged\\)")), r.out());
+    assertTrue(lines.stream().allMatch(l -> l.startsWith("  ok ")), r.out());
+  }
+
+  @Test
   void airbytesFilesShowOnlyWhatIsNewAgainstTheCheckedInSpec() throws Exception {
     assumeTrue(Files.isDirectory(REFERENCE), "Airbyte's files are not beside this checkout: " + REFERENCE);
     for (String file : List.of("api.yaml", "config.yaml")) {
