@@ -200,6 +200,21 @@ class ErrorTranslationTest extends FacadeTestSupport {
   }
 
   @Test
+  void aNoContentAnswerToAnOperationThatReturnsABodyIsMalformedToo() {
+    routes.on("GET /v1/jobs/5", response(204, null, ""));
+    MalformedResponseException e =
+        assertThrows(MalformedResponseException.class, () -> noRetries().jobs().getJob(5L).execute());
+    assertEquals(204, e.getStatusCode());
+    assertTrue(e.getMessage().startsWith("GET /v1/jobs/5 failed: HTTP 204"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("no content, but the operation returns a JobResponse"), e.getMessage());
+    assertThrows(MalformedResponseException.class, () -> noRetries().jobs().getJob(5L).executeRaw());
+
+    // An operation without a body still takes its 204.
+    routes.on("DELETE /v1/sources/" + SOURCE_ID, response(204, null, ""));
+    noRetries().sources().deleteSource(UUID.fromString(SOURCE_ID)).execute();
+  }
+
+  @Test
   void aValueOfTheWrongKindNamesItsJsonPathAndTheMessageQuotesNoValue() {
     String source = "{\"sourceId\":\"" + SOURCE_ID + "\",\"configuration\":{\"password\":\"hunter2\"},\"createdAt\":1}";
     routes.on("GET /v1/sources", json(200, "{\"data\":[" + source + "," + source + ","

@@ -62,6 +62,11 @@ public final class Connector {
     return entry.inServerNameMap();
   }
 
+  /** The generated class's name, without loading it. */
+  String className() {
+    return entry.className();
+  }
+
   /** The generated class, such as {@code SourcePostgres}. */
   public Class<? extends ConnectorConfiguration> configurationClass() {
     return constructor().getDeclaringClass();
@@ -112,6 +117,17 @@ public final class Connector {
    */
   public List<ConfigurationProblem> problems(Map<String, ?> configuration) {
     return problems(configuration, false);
+  }
+
+  /**
+   * Fields that are probably misspelt where the schema accepts fields it does not name (so they are not
+   * {@link #problems}): {@code hots: is not a field of this schema; did you mean host?}. Empty when there are none.
+   * Where the schema does not accept other fields, the same hint is part of the problem.
+   */
+  public List<ConfigurationProblem> warnings(Map<String, ?> configuration) {
+    @SuppressWarnings("unchecked")
+    Map<String, ?> map = (Map<String, ?>) ConfigObject.freeze(Objects.requireNonNull(configuration, "configuration"));
+    return Validator.warnings(schema(), map, Set.of(actorType().typeKey()));
   }
 
   List<ConfigurationProblem> problems(Map<String, ?> configuration, boolean partial) {

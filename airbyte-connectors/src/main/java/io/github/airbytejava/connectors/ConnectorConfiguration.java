@@ -62,6 +62,14 @@ public abstract class ConnectorConfiguration extends ConfigObject {
   }
 
   /**
+   * Fields that are probably misspelt where the schema accepts fields it does not name, so that they are no problem
+   * (see {@link Connector#warnings(Map)}); empty when there are none or the connector is not known.
+   */
+  public final List<ConfigurationProblem> warnings() {
+    return connector == null ? List.of() : connector.warnings(frozenValues());
+  }
+
+  /**
    * Checks this configuration against its connector's schema.
    *
    * @throws InvalidConfigurationException listing every problem

@@ -2,6 +2,7 @@ package io.github.airbytejava.connectors;
 
 import io.github.airbytejava.SecretFields;
 import io.github.airbytejava.connectors.internal.Catalog;
+import io.github.airbytejava.connectors.internal.Names;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -116,7 +117,14 @@ public final class Connectors {
 
   static Connector require(ActorType actorType, String slug) {
     return find(actorType, slug).orElseThrow(() -> new IllegalArgumentException("No " + actorType.wireName()
-        + " connector is named " + slug + " (see Connectors.all())"));
+        + " connector is named " + slug + suggestion(actorType, slug) + " (see Connectors.all())"));
+  }
+
+  /** {@code ; did you mean postgres?} naming the nearest slugs, or nothing when none is near. */
+  private static String suggestion(ActorType actorType, String slug) {
+    List<String> slugs = all().stream().filter(c -> c.actorType() == actorType).map(Connector::slug).toList();
+    List<String> near = Names.nearest(slug, slugs, 3);
+    return near.isEmpty() ? "" : "; did you mean " + Names.either(near) + "?";
   }
 
   /** By definition id, else by the type name the server gave (it is empty for connectors missing from its table). */
@@ -130,11 +138,16 @@ public final class Connectors {
     return typeName == null || typeName.isEmpty() ? null : find(actorType, typeName).orElse(null);
   }
 
-  static ConnectorMismatchException mismatch(String what, ConnectorConfiguration actual, Class<?> wanted) {
+  /** {@code typeName}: the server's {@code sourceType}/{@code destinationType}, which names a connector it knows. */
+  static ConnectorMismatchException mismatch(String what, ConnectorConfiguration actual, Class<?> wanted,
+      String typeName) {
+    String named = typeName == null || typeName.isEmpty() ? "" : "type " + typeName + ", ";
     String is = actual.connector().map(c -> "the " + c.actorType().wireName() + " " + c.slug() + " ("
         + (actual.isTyped() ? actual.getClass().getSimpleName() : "raw") + ")")
-        .orElse("a connector this module does not know (definition id "
+        .orElse("a connector this module does not know (" + named + "definition id "
             + actual.definitionId().map(UUID::toString).orElse("unknown") + "; read it with raw(...))");
-    return new ConnectorMismatchException(what + " is " + is + ", not " + wanted.getSimpleName());
+    String wantedSlug = all().stream().filter(c -> c.className().equals(wanted.getName())).findFirst()
+        .map(c -> " (the " + c.actorType().wireName() + " " + c.slug() + ")").orElse("");
+    return new ConnectorMismatchException(what + " is " + is + ", not " + wanted.getSimpleName() + wantedSlug);
   }
 }

@@ -57,7 +57,8 @@ public abstract class DestinationConfiguration extends ConnectorConfiguration {
     Objects.requireNonNull(type, "type");
     DestinationConfiguration configuration = of(destination);
     if (!type.isInstance(configuration)) {
-      throw Connectors.mismatch("destination " + destination.getDestinationId(), configuration, type);
+      throw Connectors.mismatch("destination " + destination.getDestinationId(), configuration, type,
+          destination.getDestinationType());
     }
     return type.cast(configuration);
   }

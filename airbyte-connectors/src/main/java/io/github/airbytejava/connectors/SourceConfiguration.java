@@ -56,7 +56,8 @@ public abstract class SourceConfiguration extends ConnectorConfiguration {
     Objects.requireNonNull(type, "type");
     SourceConfiguration configuration = of(source);
     if (!type.isInstance(configuration)) {
-      throw Connectors.mismatch("source " + source.getSourceId(), configuration, type);
+      throw Connectors.mismatch("source " + source.getSourceId(), configuration, type,
+          source.getSourceType());
     }
     return type.cast(configuration);
   }

@@ -124,7 +124,7 @@ class AgainstTheFakeTest {
 
   @Test
   void theFakeRejectsWhatTheClientWouldHaveCaught() {
-    SourcePostgres incomplete = SourcePostgres.builder().host("db").build();
+    SourcePostgres incomplete = SourcePostgres.builder().host("db").buildPartial();
     BadRequestException e = assertThrows(BadRequestException.class, () -> client.sources()
         .createSource(incomplete.createRequest(workspace, "pg", Validation.OFF)).execute());
     assertTrue(e.getMessage().contains("$.database: is missing but it is required"), e.getMessage());

@@ -86,7 +86,8 @@ class ConfigurationTest {
 
     ConnectorMismatchException wrong = assertThrows(ConnectorMismatchException.class,
         () -> SourceConfiguration.of(response, SourcePostgres.class));
-    assertTrue(wrong.getMessage().contains("the source github (SourceGithub), not SourcePostgres"), wrong.getMessage());
+    assertTrue(wrong.getMessage().contains("the source github (SourceGithub), not SourcePostgres (the source postgres)"),
+        wrong.getMessage());
   }
 
   @Test
@@ -207,10 +208,15 @@ class ConfigurationTest {
     assertEquals("App database", request.getName());
     assertEquals(postgres().toMap(), request.getConfiguration());
 
-    SourcePostgres incomplete = SourcePostgres.builder().host("db").build();
+    SourcePostgres incomplete = SourcePostgres.builder().host("db").buildPartial();
     InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
         () -> incomplete.createRequest(WORKSPACE, "x"));
     assertEquals(3, e.problems().size(), e::getMessage);
+    // build() refuses it already, with the same message.
+    InvalidConfigurationException atBuild = assertThrows(InvalidConfigurationException.class,
+        () -> SourcePostgres.builder().host("db").build());
+    assertEquals(e.getMessage(), atBuild.getMessage());
+    assertEquals(e.problems(), atBuild.problems());
     // Validation can be switched off.
     assertEquals(Map.of("host", "db"), incomplete.createRequest(WORKSPACE, "x", Validation.OFF).getConfiguration());
     // A PATCH needs no required fields.
@@ -266,7 +272,7 @@ class ConfigurationTest {
     assertTrue(e.getMessage().contains("a PATCH replaces a list whole"), e.getMessage());
 
     // Without the list, the stored one (and its secrets) stays; the top-level mask is left out as before.
-    SourcePatchRequest patch = changed.toBuilder().remove("applications").build().patchRequest();
+    SourcePatchRequest patch = changed.toBuilder().remove("applications").buildPartial().patchRequest();
     assertEquals(Map.of("start_date", "2025-01-01T00:00:00Z", "outcome_names", "os__click.count"),
         patch.getConfiguration());
   }
@@ -276,14 +282,19 @@ class ConfigurationTest {
     // The server merges a PATCH into the stored objects, but takes a list as it comes.
     io.github.airbytejava.connectors.sources.SourceOnesignal patch = io.github.airbytejava.connectors.sources
         .SourceOnesignal.builder().applications(List.of(io.github.airbytejava.connectors.sources.SourceOnesignal
-            .Application.builder().appName("web").build())).build();
+            .Application.builder().appName("web").buildPartial())).buildPartial();
     InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, patch::patchRequest);
     assertEquals(List.of("applications[0].app_id: is required", "applications[0].app_api_key: is required"),
         e.problems().stream().map(ConfigurationProblem::toString).toList());
     // Outside the list, required fields are still the server's to fill in.
     assertEquals(List.of(Map.of("app_id", "id", "app_api_key", "key")), patch.toBuilder().applications(List.of(
         io.github.airbytejava.connectors.sources.SourceOnesignal.Application.builder().appId("id").appApiKey("key")
-            .build())).build().patchRequest().getConfiguration().get("applications"));
+            .build())).buildPartial().patchRequest().getConfiguration().get("applications"));
+    // Built whole, an item missing its required fields is refused where it is built, naming the list.
+    InvalidConfigurationException e2 = assertThrows(InvalidConfigurationException.class, () -> io.github.airbytejava
+        .connectors.sources.SourceOnesignal.Application.builder().appName("web").build());
+    assertEquals(List.of("applications[].app_id: is required", "applications[].app_api_key: is required"),
+        e2.problems().stream().map(ConfigurationProblem::toString).toList());
   }
 
   @Test

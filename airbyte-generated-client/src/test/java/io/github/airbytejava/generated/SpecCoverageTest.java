@@ -39,7 +39,9 @@ class SpecCoverageTest {
       }
     }
 
-    assertEquals(92, operationIds.size(), "operations in the spec");
+    // Counted, not hard-coded: bringing an operation in must not mean editing a number here.
+    assertEquals(operationIdLines(), operationIds.size(), "operationIds in the spec must be unique");
+    assertTrue(operationIds.size() > 0, "operations in the spec");
     List<String> missing = operationIds.stream().filter(id -> !methods.contains(id)).collect(Collectors.toList());
     assertTrue(missing.isEmpty(), "operations without a generated method: " + missing);
   }
@@ -54,7 +56,8 @@ class SpecCoverageTest {
         }
       }
     }
-    assertEquals(92, generated.size(), "one method per operation, in exactly one API class: " + generated);
+    assertEquals(operationIds().size(), generated.size(),
+        "one method per operation, in exactly one API class: " + generated);
   }
 
   @Test
@@ -105,6 +108,15 @@ class SpecCoverageTest {
       ids.add(m.group(1));
     }
     return ids;
+  }
+
+  private static int operationIdLines() throws IOException {
+    Matcher m = Pattern.compile("(?m)^\\s+operationId:").matcher(spec());
+    int count = 0;
+    while (m.find()) {
+      count++;
+    }
+    return count;
   }
 
   private static List<Class<?>> apiClasses() throws IOException, URISyntaxException, ClassNotFoundException {

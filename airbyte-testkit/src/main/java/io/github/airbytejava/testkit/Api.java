@@ -81,6 +81,14 @@ final class Api {
     return users.defaultUser().id();
   }
 
+  /** What a maintainer adds for an operation of the spec that the fake does not serve. */
+  static String missingRoute(SpecFacts.Operation op) {
+    return "the fake has no route for " + op.method() + " " + op.template() + " (" + op.operationId() + ", tag "
+        + op.tag() + ") of the spec: add routes." + op.method().toLowerCase(java.util.Locale.ROOT) + "(\""
+        + op.template() + "\", \"" + op.operationId() + "\", handler) to routes(Routes) of the ResourceGroup of tag "
+        + op.tag() + " (a new group is listed in Api's constructor); see README.md, \"Updating the API\"";
+  }
+
   /** Every operation, for this module's tests. */
   List<Routes.Route> operations() {
     return routes.all();
@@ -194,6 +202,11 @@ final class Api {
     }
     if (route != null) {
       return route.handler().handle(call.withPathParams(match.params()));
+    }
+    SpecFacts.Operation unrouted = SpecFacts.bundled().operation(call.method(), call.apiPath());
+    if (unrouted != null) {
+      // An operation brought into the spec without a route: a bug of the fake, reported as one with what to add.
+      throw new IllegalStateException(missingRoute(unrouted));
     }
     if (match.pathKnown()) {
       return Reply.problem(405, "method-not-allowed",

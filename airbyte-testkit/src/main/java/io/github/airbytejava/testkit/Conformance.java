@@ -193,6 +193,12 @@ final class Conformance {
     return out;
   }
 
+  /** The text of the spec checked against when none is given: this checkout's, else the classpath's. */
+  static String defaultSpecText() {
+    Path inRepo = findInRepository();
+    return inRepo != null ? read(inRepo) : readResource();
+  }
+
   /** The spec in the checkout that contains the working directory, if the tests run inside this repository. */
   private static Path findInRepository() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {

@@ -15,11 +15,13 @@ import java.util.UUID;
  */
 final class Connections implements ResourceGroup {
 
-  private static final Set<String> STATUSES = Set.of("active", "inactive", "deprecated", "locked");
-  private static final Set<String> SCHEDULE_TYPES = Set.of("manual", "cron");
-  private static final Set<String> NAMESPACE_DEFINITIONS = Set.of("source", "destination", "custom_format");
+  private static final Set<String> STATUSES = SpecFacts.bundled().enumValues("ConnectionStatusEnum");
+  /** {@code ScheduleTypeEnum} of the spec but {@code basic}, which the server only ever answers, never accepts. */
+  private static final Set<String> SCHEDULE_TYPES = SpecFacts.bundled().enumValues("ScheduleTypeEnum").stream()
+      .filter(type -> !type.equals("basic")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+  private static final Set<String> NAMESPACE_DEFINITIONS = SpecFacts.bundled().enumValues("NamespaceDefinitionEnum");
   private static final Set<String> NON_BREAKING =
-      Set.of("ignore", "disable_connection", "propagate_columns", "propagate_fully");
+      SpecFacts.bundled().enumValues("NonBreakingSchemaUpdatesBehaviorEnum");
   /** The time zone the public API gives every cron schedule, and appends to the expression it answers. */
   private static final String CRON_TIME_ZONE = "UTC";
 

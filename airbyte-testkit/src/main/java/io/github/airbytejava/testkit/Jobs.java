@@ -21,11 +21,10 @@ import java.util.Set;
  */
 final class Jobs implements ResourceGroup {
 
-  static final Set<String> STATUSES =
-      Set.of("pending", "queued", "running", "incomplete", "failed", "succeeded", "cancelled");
+  static final Set<String> STATUSES = SpecFacts.bundled().enumValues("JobStatusEnum");
   /** The statuses a job ends in; {@code incomplete} is not one: another attempt follows it. */
   private static final Set<String> TERMINAL = Set.of("failed", "succeeded", "cancelled");
-  private static final Set<String> TYPES = Set.of("sync", "reset", "refresh", "clear");
+  private static final Set<String> TYPES = SpecFacts.bundled().enumValues("JobTypeEnum");
   private static final long BYTES_PER_ROW = 100;
 
   /**

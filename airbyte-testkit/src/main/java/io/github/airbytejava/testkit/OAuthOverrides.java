@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class OAuthOverrides {
 
-  private static final Set<String> ACTOR_TYPES = Set.of("source", "destination");
+  private static final Set<String> ACTOR_TYPES = SpecFacts.bundled().enumValues("ActorTypeEnum");
 
   private final Connectors connectors;
   private final Map<List<String>, JsonObject> overrides = new HashMap<>();

@@ -14,12 +14,10 @@ import java.util.UUID;
  */
 final class Permissions implements ResourceGroup {
 
-  static final Set<String> TYPES = Set.of("instance_admin", "organization_admin", "organization_editor",
-      "organization_runner", "organization_reader", "organization_member", "workspace_owner", "workspace_admin",
-      "workspace_runner", "workspace_editor", "workspace_reader");
-  static final Set<String> PUBLIC_TYPES = Set.of("organization_admin", "organization_editor", "organization_runner",
-      "organization_reader", "organization_member", "workspace_admin", "workspace_editor", "workspace_runner",
-      "workspace_reader");
+  /** Every role ({@code PermissionType}), from the spec. */
+  static final Set<String> TYPES = SpecFacts.bundled().enumValues("PermissionType");
+  /** The roles {@code POST /permissions} grants ({@code PublicPermissionType}), from the spec. */
+  static final Set<String> PUBLIC_TYPES = SpecFacts.bundled().enumValues("PublicPermissionType");
 
   static final class Permission {
     final String id;

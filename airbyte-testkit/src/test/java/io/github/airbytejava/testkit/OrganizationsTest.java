@@ -79,6 +79,21 @@ class OrganizationsTest {
   }
 
   @Test
+  void sourceAndDestinationEditorsAreGrantedAndChanged() {
+    // Roles of the server's config.yaml (2026-08-04) that Airbyte's api.yaml does not list yet.
+    String ada = airbyte.fake().addUser("Ada", "ada@example.com").toString();
+    Http.Res created = http.post("/permissions", obj("permissionType", "workspace_source_editor", "userId", ada,
+        "workspaceId", workspaceId));
+    assertEquals(200, created.status());
+    String id = created.json().get("permissionId").getAsString();
+    assertEquals("workspace_source_editor", http.get("/permissions/" + id).json().get("permissionType").getAsString());
+    assertEquals("workspace_destination_editor", http.patch("/permissions/" + id,
+        obj("permissionType", "workspace_destination_editor")).json().get("permissionType").getAsString());
+    assertEquals(400, http.post("/permissions", obj("permissionType", "workspace_source_editor", "userId", ada,
+        "organizationId", organizationId)).status());
+  }
+
+  @Test
   void aRoleNeedsTheScopeItIsFor() {
     String ada = airbyte.fake().addUser("Ada", "ada@example.com").toString();
     assertEquals(400, http.post("/permissions", obj("permissionType", "workspace_editor", "userId", ada,

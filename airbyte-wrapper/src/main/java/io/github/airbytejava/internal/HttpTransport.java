@@ -202,11 +202,15 @@ public final class HttpTransport implements ApiTransport {
     }
   }
 
-  /** The parsed body of a 2xx response (null for no {@code responseType} or a 204), or the typed exception. */
+  /**
+   * The parsed body of a 2xx response (null for an operation without one), or the typed exception. A 204 to an
+   * operation that returns a body is malformed, as an empty 200 is: returning null would hand the caller a value the
+   * spec says never comes.
+   */
   private <T> T handle(Response response, Type responseType) {
     if (!response.isSuccessful()) throw Failures.fromResponse(response, clock, masker);
     try (ResponseBody body = response.body()) {
-      if (responseType == null || response.code() == 204) return null;
+      if (responseType == null) return null;
       return parse(response, body.source(), responseType);
     } catch (IOException e) {
       throw Failures.fromFailure(response.request(), e); // the connection broke while the body was read
@@ -235,7 +239,8 @@ public final class HttpTransport implements ApiTransport {
     // without taking it, so an empty body or an HTML page can be told and quoted.
     int first = firstNonBlank(source.peek());
     if (first < 0) {
-      throw new MalformedResponseException(method, path, response.code(), contentType, "the body is empty", null, null);
+      throw new MalformedResponseException(method, path, response.code(), contentType, response.code() == 204
+          ? "no content, but the operation returns a " + typeName(returnType) : "the body is empty", null, null);
     }
     if (first == '<') {
       String raw = masker.mask(rawPrefix(source), request.url());

@@ -99,9 +99,11 @@ public final class Generate {
       String actorType = connector.get("actorType").getAsString();
       String slug = connector.get("slug").getAsString();
       String prefix = actorType.equals("source") ? "Source" : "Destination";
-      String simpleName = prefix + Names.pascal(slug);
+      // Behind the prefix a name may start with a digit: Source7shifts, as the official SDK names it.
+      String base = prefix + Names.pascal(slug).replaceFirst("^_(?=[0-9])", "");
+      String simpleName = base;
       for (int i = 2; !classNames.add(simpleName.toLowerCase(java.util.Locale.ROOT)); i++) {
-        simpleName = prefix + Names.pascal(slug) + i;
+        simpleName = base + i;
       }
       String pkg = BASE_PACKAGE + "." + actorType + "s";
       String source = new ConnectorClass(connector, pkg, simpleName).render();
@@ -526,7 +528,8 @@ public final class Generate {
       }
     }
 
-    void renderBuilder(Src src, String builtType, List<String[]> builderMethods, String buildExpression) {
+    void renderBuilder(Src src, String builtType, List<String[]> builderMethods, String buildExpression,
+        Set<String> required) {
       src.line("");
       src.doc("Builds a {@link " + builtType + "}; each setter sets one field, null removes it.");
       src.open("public static final class Builder extends ConfigBuilder<Builder>");
@@ -541,10 +544,29 @@ public final class Generate {
         src.close();
       }
       src.line("");
-      src.doc("The built configuration; not validated (see {@code validate()}).");
-      src.open("public " + builtType + " build()");
-      src.line("return " + buildExpression + ";");
-      src.close();
+      if (required.isEmpty()) {
+        src.doc("The built configuration; not validated (see {@code validate()}).");
+        src.open("public " + builtType + " build()");
+        src.line("return " + buildExpression + ";");
+        src.close();
+      } else {
+        // As the Stainless SDKs' builders: a missing required field fails here, where it was forgotten, with the
+        // message validation gives. buildPartial() is for a PATCH, whose missing fields the server keeps.
+        src.doc("The built configuration, once every required field (" + String.join(", ",
+            required.stream().map(Generate::code).toList()) + ") is set, else an {@code InvalidConfigurationException} "
+            + "naming each missing one; the rest is checked by {@code validate()} and by each request made from it. "
+            + "For the fields of a PATCH, see {@link #buildPartial()}.");
+        src.open("public " + builtType + " build()");
+        src.line("return requireFields(" + buildExpression + ", " + String.join(", ",
+            required.stream().map(Generate::literal).toList()) + ");");
+        src.close();
+        src.line("");
+        src.doc("The built configuration, required fields or not: the fields of a {@code patchRequest()}, which the "
+            + "server merges into the stored ones.");
+        src.open("public " + builtType + " buildPartial()");
+        src.line("return " + buildExpression + ";");
+        src.close();
+      }
       src.close();
     }
 
@@ -563,7 +585,7 @@ public final class Generate {
       List<Map.Entry<String, JsonElement>> fields = fields(null);
       List<String[]> builderMethods = new ArrayList<>();
       renderAccessors(src, fields, methodNames(fields, Set.of()), builderMethods);
-      renderBuilder(src, simpleName, builderMethods, "new " + simpleName + "(frozenValues())");
+      renderBuilder(src, simpleName, builderMethods, "new " + simpleName + "(frozenValues())", required());
       renderNested(src);
       src.close();
     }
@@ -852,7 +874,7 @@ public final class Generate {
         src.close();
         List<String[]> builderMethods = new ArrayList<>();
         renderAccessors(src, fields, methodNames, builderMethods);
-        renderBuilder(src, simpleName, builderMethods, "new " + simpleName + "(frozenValues())");
+        renderBuilder(src, simpleName, builderMethods, "new " + simpleName + "(frozenValues())", required);
       }
       renderNested(src);
       src.close();

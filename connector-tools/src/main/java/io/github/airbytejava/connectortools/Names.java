@@ -21,7 +21,7 @@ final class Names {
    */
   static final Set<String> RESERVED_METHODS = Set.of("toMap", "toJson", "get", "unknownFields", "equals", "hashCode",
       "toString", "getClass", "notify", "notifyAll", "wait", "clone", "finalize", "actorType", "connector",
-      "definitionId", "isTyped", "problems", "validate", "createRequest", "putRequest", "patchRequest", "of", "raw",
+      "definitionId", "isTyped", "problems", "warnings", "buildPartial", "requireFields", "validate", "createRequest", "putRequest", "patchRequest", "of", "raw",
       "builder", "toBuilder", "read", "build", "put", "remove", "set", "values", "frozenValues", "string", "integer",
       "number", "bool", "map", "object", "list", "asString", "asLong", "asDecimal", "asBoolean", "asMap", "frozen",
       "plain", "shape", "value", "isKnown", "known");

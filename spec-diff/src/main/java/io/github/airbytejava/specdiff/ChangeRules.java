@@ -71,6 +71,7 @@ final class ChangeRules {
   private ChangeRules() {}
 
   static List<OperationChanges> classify(ChangedOpenApi diff) {
+    Map<String, List<Finding>> formats = FormatChanges.find(diff.getOldSpecOpenApi(), diff.getNewSpecOpenApi());
     List<OperationChanges> out = new ArrayList<>();
     for (Endpoint e : diff.getMissingEndpoints()) {
       out.add(new OperationChanges(e.getMethod().name(), e.getPathUrl(), opId(e.getOperation()), Status.REMOVED,
@@ -83,12 +84,24 @@ final class ChangeRules {
     for (ChangedOperation op : diff.getChangedOperations()) {
       List<Finding> findings = new ArrayList<>();
       new OperationWalker(findings).operation(op);
+      List<Finding> formatFindings = formats.remove(op.getHttpMethod().name() + " " + op.getPathUrl());
+      if (formatFindings != null) {
+        findings.addAll(formatFindings);
+      }
       if (!findings.isEmpty()) {
         Operation named = op.getNewOperation() != null ? op.getNewOperation() : op.getOldOperation();
         out.add(new OperationChanges(op.getHttpMethod().name(), op.getPathUrl(), opId(named), Status.CHANGED,
             findings));
       }
     }
+    // Operations whose only change is such a format: openapi-diff does not list them as changed.
+    formats.forEach((key, findings) -> {
+      String method = key.substring(0, key.indexOf(' '));
+      String path = key.substring(key.indexOf(' ') + 1);
+      Operation op = diff.getNewSpecOpenApi().getPaths().get(path).readOperationsMap()
+          .get(PathItem.HttpMethod.valueOf(method));
+      out.add(new OperationChanges(method, path, opId(op), Status.CHANGED, findings));
+    });
     out.sort(Comparator.comparing(OperationChanges::path)
         .thenComparing(o -> METHOD_ORDER.indexOf(PathItem.HttpMethod.valueOf(o.method()))));
     return out;
@@ -216,11 +229,23 @@ final class ChangeRules {
       if (responses == null) {
         return;
       }
-      for (String code : responses.getMissing().keySet()) {
-        add(isSuccess(code), "response " + code, "removed");
+      Set<String> renamed = new java.util.HashSet<>();
+      for (Map.Entry<String, io.swagger.v3.oas.models.responses.ApiResponse> e : responses.getMissing().entrySet()) {
+        String code = e.getKey();
+        String replacement = isSuccess(code) ? sameBody(e.getValue(), responses.getIncreased()) : null;
+        if (replacement != null) {
+          // The generated method returns the body of the success response; its status is not part of its type.
+          renamed.add(replacement);
+          add(false, "response " + code, "success status changed: " + code + " -> " + replacement + ", same body ("
+              + body(e.getValue()) + "); no generated method depends on the status");
+        } else {
+          add(isSuccess(code), "response " + code, "removed");
+        }
       }
       for (String code : responses.getIncreased().keySet()) {
-        add(false, "response " + code, "new response");
+        if (!renamed.contains(code)) {
+          add(false, "response " + code, "new response");
+        }
       }
       for (Map.Entry<String, ChangedResponse> e : responses.getChanged().entrySet()) {
         errorResponse = !isSuccess(e.getKey());
@@ -237,6 +262,26 @@ final class ChangeRules {
           errorResponse = false;
         }
       }
+    }
+
+    /** A new success status whose body is the same as {@code removed}'s, or null. */
+    private static String sameBody(io.swagger.v3.oas.models.responses.ApiResponse removed,
+        Map<String, io.swagger.v3.oas.models.responses.ApiResponse> added) {
+      for (Map.Entry<String, io.swagger.v3.oas.models.responses.ApiResponse> e : added.entrySet()) {
+        if (isSuccess(e.getKey()) && body(e.getValue()).equals(body(removed))) {
+          return e.getKey();
+        }
+      }
+      return null;
+    }
+
+    /** The media types and schema of a response's body, as far as the generated method sees it. */
+    private static String body(io.swagger.v3.oas.models.responses.ApiResponse response) {
+      if (response.getContent() == null || response.getContent().isEmpty()) {
+        return "no body";
+      }
+      return response.getContent().entrySet().stream().map(e -> e.getKey() + " " + type(e.getValue().getSchema()))
+          .sorted().collect(Collectors.joining(", "));
     }
 
     private static boolean isSuccess(String code) {
@@ -309,7 +354,13 @@ final class ChangeRules {
       Schema<?> oldS = s.getOldSchema();
       Schema<?> newS = s.getNewSchema();
       if (s.isChangedType()) {
-        add(true, at, "type changed: " + type(oldS) + " -> " + type(newS));
+        // openapi-diff calls a changed format a changed type; only some formats change the generated Java type.
+        if (oldS != null && newS != null && Objects.equals(oldS.getType(), newS.getType())
+            && javaType(oldS).equals(javaType(newS))) {
+          add(false, at, "format changed: " + type(oldS) + " -> " + type(newS) + " (the generated type is unchanged)");
+        } else {
+          add(true, at, "type changed: " + type(oldS) + " -> " + type(newS));
+        }
         return;
       }
       if (oldS == null || newS == null) {
@@ -408,15 +459,23 @@ final class ChangeRules {
       if (oneOf == null) {
         return;
       }
-      for (String name : keys(oneOf.getMissing())) {
-        add(true, at, "oneOf variant " + name + " removed");
+      for (Map.Entry<String, Schema> e : orEmpty(oneOf.getMissing()).entrySet()) {
+        add(true, at, "oneOf variant " + variant(e.getKey(), e.getValue()) + " removed");
       }
-      for (String name : keys(oneOf.getIncreased())) {
-        add(false, at, "new oneOf variant " + name);
+      for (Map.Entry<String, Schema> e : orEmpty(oneOf.getIncreased()).entrySet()) {
+        add(false, at, "new oneOf variant " + variant(e.getKey(), e.getValue()));
       }
       for (Map.Entry<String, ChangedSchema> e : orEmpty(oneOf.getChanged()).entrySet()) {
-        schema(e.getValue(), where, path + "<" + e.getKey() + ">", request, depth + 1);
+        Schema<?> named = e.getValue().getNewSchema() != null ? e.getValue().getNewSchema() : e.getValue().getOldSchema();
+        schema(e.getValue(), where, path + "<" + variant(e.getKey(), named) + ">", request, depth + 1);
       }
+    }
+
+    /** A variant by its title where it has one (inline variants have no name but their position). */
+    private static String variant(String key, Schema<?> schema) {
+      String name = key.substring(key.lastIndexOf('/') + 1);
+      return schema != null && schema.getTitle() != null && !schema.getTitle().isBlank()
+          ? "\"" + schema.getTitle() + "\" (" + name + ")" : name;
     }
 
     private void constraint(String at, String name, Object oldValue, Object newValue) {
@@ -468,6 +527,22 @@ final class ChangeRules {
     }
   }
 
+  /** String formats that openapi-generator (and this project's templates) turn into another Java type or accessor. */
+  private static final Set<String> TYPED_STRING_FORMATS =
+      Set.of("uuid", "date", "date-time", "byte", "binary", "uri", "iso-date-time", "duration");
+
+  /** The Java type openapi-generator's {@code java} generator makes of a scalar's type and format. */
+  static String javaType(Schema<?> s) {
+    String type = String.valueOf(s.getType());
+    String format = s.getFormat();
+    return switch (type) {
+      case "string" -> format != null && TYPED_STRING_FORMATS.contains(format) ? "string(" + format + ")" : "String";
+      case "integer" -> "int64".equals(format) ? "Long" : "Integer";
+      case "number" -> "float".equals(format) ? "Float" : "double".equals(format) ? "Double" : "BigDecimal";
+      default -> type + (format == null ? "" : "(" + format + ")");
+    };
+  }
+
   /** A short description of a schema's type: {@code string(uuid)}, {@code array of Tag}, {@code oneOf[A, B]}. */
   static String type(Schema<?> s) {
     if (s == null) {
@@ -485,8 +560,9 @@ final class ChangeRules {
     if (s instanceof ComposedSchema c && c.getAnyOf() != null && !c.getAnyOf().isEmpty()) {
       return "anyOf[" + c.getAnyOf().stream().map(ChangeRules::type).collect(Collectors.joining(", ")) + "]";
     }
+    Object containerFormat = ContainerFormats.of(s);
     if ("array".equals(s.getType()) || s instanceof ArraySchema) {
-      return "array of " + type(s.getItems());
+      return "array" + (containerFormat == null ? "" : "(" + containerFormat + ")") + " of " + type(s.getItems());
     }
     if (s.getType() == null || "object".equals(s.getType())) {
       // Inline objects and oneOf variants: their title, else the fields they require, says which is which.

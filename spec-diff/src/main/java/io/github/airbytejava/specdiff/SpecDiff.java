@@ -28,7 +28,11 @@ public final class SpecDiff {
   /** The checked-in spec, relative to the repository root. */
   static final String CHECKED_IN_SPEC = "api-spec/src/main/openapi/airbyte-api.yaml";
 
-  private static final String USAGE = "usage: ./spec-diff.sh [--base FILE|URL] [--accept-breaking] CANDIDATE";
+  /** The known corrections of the checked-in spec, one file per candidate file name, relative to the root. */
+  static final String BASELINES = "spec-diff/baselines";
+
+  private static final String USAGE = "usage: ./spec-diff.sh [--base FILE|URL] [--accept-breaking] [--baseline FILE | "
+      + "--no-baseline | --write-baseline] (CANDIDATE | --config-api CONFIG_YAML)";
 
   private static final String HELP = USAGE + """
 
@@ -38,12 +42,21 @@ public final class SpecDiff {
       Each change is marked BREAKING (callers of the generated client must change) or ok.
 
         --base FILE|URL     compare with this spec instead of the checked-in one
+        --config-api FILE|URL
+                            the candidate is Airbyte's Config API document (config.yaml), from which the server
+                            builds its public API: its operations under /public/v1 are compared (also found
+                            without this option when a candidate has such paths)
+        --baseline FILE     set aside the findings listed in FILE (the project's known corrections); by default
+                            %s/<candidate file name>.txt when comparing the checked-in spec
+        --no-baseline       list every finding, the known corrections too
+        --write-baseline    write the findings to the baseline file instead of reporting them (after bringing a
+                            change in, or adding a correction)
         --accept-breaking   exit 0 even when something breaks (the breaks are intended)
         -h, --help          print this help
 
       Exit codes: 0 nothing breaks (or --accept-breaking), 1 something breaks, 2 usage or read error.
       Descriptions, summaries, examples and vendor (x-) extensions are not compared.
-      """.formatted(CHECKED_IN_SPEC);
+      """.formatted(CHECKED_IN_SPEC, BASELINES);
 
   private SpecDiff() {}
 
@@ -58,6 +71,10 @@ public final class SpecDiff {
     String base = null;
     String candidate = null;
     boolean acceptBreaking = false;
+    boolean configApi = false;
+    String baseline = null;
+    boolean noBaseline = false;
+    boolean writeBaseline = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -66,6 +83,21 @@ public final class SpecDiff {
           return OK;
         }
         case "--accept-breaking" -> acceptBreaking = true;
+        case "--no-baseline" -> noBaseline = true;
+        case "--write-baseline" -> writeBaseline = true;
+        case "--baseline", "--config-api" -> {
+          if (i + 1 >= args.length || args[i + 1].isBlank()) {
+            return usage(err, arg + " needs a file path" + (arg.equals("--config-api") ? " or URL" : ""));
+          }
+          if (arg.equals("--baseline")) {
+            baseline = args[++i];
+          } else if (candidate != null) {
+            return usage(err, "more than one candidate spec: " + candidate + ", " + args[i + 1]);
+          } else {
+            configApi = true;
+            candidate = args[++i];
+          }
+        }
         case "--base" -> {
           if (i + 1 >= args.length || args[i + 1].isBlank()) {
             return usage(err, "--base needs a file path or URL");
@@ -90,12 +122,25 @@ public final class SpecDiff {
     if (candidate == null) {
       return usage(err, "missing CANDIDATE (a file path or an http(s) URL)");
     }
+    if (noBaseline && (baseline != null || writeBaseline)) {
+      return usage(err, "--no-baseline goes with neither --baseline nor --write-baseline");
+    }
     try {
+      boolean checkedInBase = base == null;
       if (base == null) {
         base = defaultBase();
       }
+      Path baselineFile = null;
+      if (baseline != null) {
+        baselineFile = Path.of(baseline);
+      } else if (!noBaseline && checkedInBase) {
+        baselineFile = Baseline.defaultFile(base, candidate);
+      }
+      if (writeBaseline && baselineFile == null) {
+        return usage(err, "--write-baseline needs --baseline FILE when --base is given");
+      }
       LoadedSpec oldSpec = SpecLoader.load("base", base);
-      LoadedSpec newSpec = SpecLoader.load("candidate", candidate);
+      LoadedSpec newSpec = SpecLoader.load("candidate", candidate, configApi);
       ChangedOpenApi diff;
       try {
         diff = OpenApiCompare.fromSpecifications(oldSpec.api(), newSpec.api());
@@ -103,7 +148,17 @@ public final class SpecDiff {
         throw new SpecReadException("cannot compare the specs: " + SpecLoader.oneLine(e));
       }
       List<OperationChanges> changes = ChangeRules.classify(diff);
-      return report(out, oldSpec, newSpec, changes, acceptBreaking);
+      if (writeBaseline) {
+        int lines = Baseline.write(baselineFile, base, candidate, changes);
+        out.println("Wrote " + lines + " known finding" + (lines == 1 ? "" : "s") + " to " + baselineFile + ".");
+        return OK;
+      }
+      List<String> notes = new ArrayList<>();
+      if (baselineFile != null && (baseline != null || Files.isRegularFile(baselineFile))) {
+        Baseline known = Baseline.read(baselineFile);
+        changes = known.setAside(changes, notes);
+      }
+      return report(out, oldSpec, newSpec, changes, acceptBreaking, notes);
     } catch (SpecReadException e) {
       err.println("spec-diff: " + e.getMessage());
       return ERROR;
@@ -138,11 +193,12 @@ public final class SpecDiff {
   }
 
   private static int report(PrintStream out, LoadedSpec oldSpec, LoadedSpec newSpec, List<OperationChanges> ops,
-      boolean acceptBreaking) {
+      boolean acceptBreaking, List<String> baselineNotes) {
     out.println("base:      " + oldSpec.location() + " (OpenAPI " + oldSpec.openapiVersion() + ")");
     out.println("candidate: " + newSpec.location() + " (OpenAPI " + newSpec.openapiVersion() + ")");
     List<String> notes = new ArrayList<>(oldSpec.notes());
     notes.addAll(newSpec.notes());
+    notes.addAll(baselineNotes);
     for (String note : notes) {
       out.println("note: " + note);
     }
@@ -170,7 +226,8 @@ public final class SpecDiff {
       }
     }
     if (ops.isEmpty()) {
-      out.println("No changes to operations, parameters, request bodies or responses.");
+      out.println(baselineNotes.isEmpty() ? "No changes to operations, parameters, request bodies or responses."
+          : "Nothing but the known corrections.");
     } else {
       out.println();
     }

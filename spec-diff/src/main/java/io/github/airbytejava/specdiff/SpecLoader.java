@@ -50,7 +50,18 @@ final class SpecLoader {
   /** A parsed spec, the OpenAPI version it declared, and what the parser or the loader noticed on the way. */
   record LoadedSpec(String location, String openapiVersion, OpenAPI api, List<String> notes) {}
 
+  /** Where Airbyte's Config API document ({@code config.yaml}) keeps the public API's operations. */
+  static final String PUBLIC_PREFIX = "/public/v1";
+
   static LoadedSpec load(String role, String location) throws SpecReadException {
+    return load(role, location, false);
+  }
+
+  /**
+   * {@code configApi}: the document must be Airbyte's Config API ({@code config.yaml}), whose public operations are
+   * compared. Without it, a document with paths under {@value #PUBLIC_PREFIX} is taken as one too.
+   */
+  static LoadedSpec load(String role, String location, boolean configApi) throws SpecReadException {
     String text = read(role, location);
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
@@ -70,6 +81,7 @@ final class SpecLoader {
     for (String message : messages) {
       notes.add(role + ": " + oneLine(message));
     }
+    publicOperations(api, role, location, configApi, notes);
     if (api.getComponents() == null) {
       api.setComponents(new Components());
     }
@@ -77,8 +89,39 @@ final class SpecLoader {
     OpenApi31Downgrade.apply(api);
     DescribedRefs.unwrap(api);
     new DanglingRefs(api, role, notes).fix();
+    ContainerFormats.stash(api);
     movePathParametersIntoOperations(api);
     return new LoadedSpec(location, api.getOpenapi(), api, notes);
+  }
+
+  /**
+   * Airbyte's server builds its public API from its Config API document, where the public operations are the paths
+   * under {@value #PUBLIC_PREFIX}: they are kept, without that prefix, and every other path is left out. A change
+   * there shows months before Airbyte's published api.yaml has it.
+   */
+  private static void publicOperations(OpenAPI api, String role, String location, boolean required,
+      List<String> notes) throws SpecReadException {
+    io.swagger.v3.oas.models.Paths kept = new io.swagger.v3.oas.models.Paths();
+    int operations = 0;
+    for (Map.Entry<String, PathItem> e : api.getPaths().entrySet()) {
+      String path = e.getKey();
+      if (path.equals(PUBLIC_PREFIX) || path.startsWith(PUBLIC_PREFIX + "/")) {
+        String stripped = path.substring(PUBLIC_PREFIX.length());
+        kept.addPathItem(stripped.isEmpty() ? "/" : stripped, e.getValue());
+        operations += e.getValue().readOperations().size();
+      }
+    }
+    if (kept.isEmpty()) {
+      if (required) {
+        throw new SpecReadException(role + " spec " + location + " has no paths under " + PUBLIC_PREFIX
+            + ": not Airbyte's Config API document (config.yaml)");
+      }
+      return;
+    }
+    notes.add(role + ": a Config API document: its " + operations + " public operations (paths under " + PUBLIC_PREFIX
+        + ", compared without that prefix); its other " + (api.getPaths().size() - kept.size())
+        + " paths are left out");
+    api.setPaths(kept);
   }
 
   private static String read(String role, String location) throws SpecReadException {

@@ -61,7 +61,7 @@ class SpecDiffTest {
     }
   }
 
-  private static Result run(String... args) {
+  static Result run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = SpecDiff.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -57,6 +57,23 @@ public final class Shape {
     return slug;
   }
 
+  /**
+   * The path of the field {@code name} of an object at this place, as validation names it: {@code port},
+   * {@code ssl_mode.ca_certificate}, {@code streams[].format} (an item's index is not known here).
+   */
+  public String path(String name) {
+    return Validator.join(prefix(), name);
+  }
+
+  private String prefix() {
+    return switch (step) {
+      case 'p' -> Validator.join(parent.prefix(), property);
+      case 'v' -> parent.prefix();
+      case 'i' -> parent.prefix() + "[]";
+      default -> "";
+    };
+  }
+
   /** The schema, or null when the connector is unknown (or its schema lacks this place). */
   public Schema schema() {
     Schema schema = resolved;

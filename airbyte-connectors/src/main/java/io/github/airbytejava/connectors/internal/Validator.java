@@ -20,6 +20,8 @@ public final class Validator {
   private boolean partial;
   private final Set<String> rootAllowed;
   private final List<ConfigurationProblem> problems = new ArrayList<>();
+  /** Near misses of field names where the schema allows any field, which are not errors. */
+  private final List<ConfigurationProblem> warnings = new ArrayList<>();
 
   private Validator(boolean partial, Set<String> rootAllowed) {
     this.partial = partial;
@@ -39,6 +41,17 @@ public final class Validator {
     return validator.problems;
   }
 
+  /**
+   * Fields that are probably misspelt where the schema allows fields it does not name, so that they are no error:
+   * {@code hots: is not a field of this schema; did you mean host?}. Checked as a PATCH would be (nothing required).
+   */
+  public static List<ConfigurationProblem> warnings(Schema schema, Map<String, ?> configuration,
+      Set<String> rootAllowed) {
+    Validator validator = new Validator(true, rootAllowed);
+    validator.check(schema, configuration, "");
+    return validator.warnings;
+  }
+
   private void problem(String path, String message) {
     problems.add(new ConfigurationProblem(path, message));
   }
@@ -49,12 +62,12 @@ public final class Validator {
       problem(path, "must be " + typeNames(schema.types));
       return;
     }
-    if (schema.hasConst) {
-      if (!Values.jsonEquals(schema.constValue, value)) {
-        problem(path, "must be " + text(schema.constValue));
-        return;
-      }
-    } else if (schema.enumValues != null && !contains(schema.enumValues, value)) {
+    // Both apply when both are given (JSON Schema checks every keyword): a const outside its own enum matches nothing.
+    if (schema.hasConst && !Values.jsonEquals(schema.constValue, value)) {
+      problem(path, "must be " + text(schema.constValue));
+      return;
+    }
+    if (schema.enumValues != null && !contains(schema.enumValues, value)) {
       problem(path, "must be one of " + schema.enumValues.stream().map(Validator::text).collect(Collectors.joining(", ")));
       return;
     }
@@ -120,11 +133,40 @@ public final class Validator {
       Schema property = schema.properties.get(name);
       if (property != null) {
         check(property, e.getValue(), join(path, name));
+      } else if (path.isEmpty() && rootAllowed.contains(name)) {
+        continue;
       } else if (schema.additionalSchema != null) {
         check(schema.additionalSchema, e.getValue(), join(path, name));
-      } else if (!schema.additionalAllowed && !(path.isEmpty() && rootAllowed.contains(name))) {
-        problem(join(path, name), "is not a field of this object");
+        nearMiss(schema, map, name, path, warnings);
+      } else if (!schema.additionalAllowed) {
+        List<ConfigurationProblem> hint = new ArrayList<>();
+        nearMiss(schema, map, name, path, hint);
+        problem(join(path, name), hint.isEmpty() ? "is not a field of this object" : hint.get(0).message());
+      } else {
+        nearMiss(schema, map, name, path, warnings);
       }
+    }
+  }
+
+  /**
+   * Adds "did you mean" for a field the schema does not name but that is close to one it names (here or in one of
+   * its oneOf variants, whose fields the object may carry) and that the value does not set.
+   */
+  private static void nearMiss(Schema schema, Map<?, ?> map, String name, String path, List<ConfigurationProblem> to) {
+    Set<String> known = new java.util.LinkedHashSet<>(schema.properties.keySet());
+    if (schema.oneOf != null) {
+      schema.oneOf.forEach(variant -> known.addAll(variant.properties.keySet()));
+    }
+    String at = join(path, name);
+    if (known.contains(name) || to.stream().anyMatch(w -> w.path().equals(at))) {
+      return;
+    }
+    known.removeIf(map::containsKey);
+    List<String> near = Names.nearest(name, known, 3);
+    if (!near.isEmpty()) {
+      to.add(new ConfigurationProblem(at,
+          "is not a field of this " + (schema.additionalAllowed || schema.additionalSchema != null ? "schema" : "object")
+              + "; did you mean " + Names.either(near) + "?"));
     }
   }
 
