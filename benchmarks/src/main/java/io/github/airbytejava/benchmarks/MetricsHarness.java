@@ -47,7 +47,8 @@ public final class MetricsHarness {
       }
       long recorded = registry.get("airbyte.client.requests").timer().count();
       System.out.printf("RESULT {\"meteredNanos\":%d,\"plainNanos\":%d,\"listenerNanos\":%d,\"calls\":%d,"
-          + "\"recorded\":%d}%n", median(withMetrics), median(without), listenerAlone(listener), 4 * rounds, recorded);
+          + "\"recorded\":%d}%n", SurfaceHarness.median(withMetrics), SurfaceHarness.median(without),
+          listenerAlone(listener), 4 * rounds, recorded);
     }
   }
 
@@ -71,12 +72,6 @@ public final class MetricsHarness {
       }
       batches[b] = (System.nanoTime() - t0) / batch;
     }
-    return median(Arrays.copyOfRange(batches, 50, 100));
-  }
-
-  private static long median(long[] values) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
+    return SurfaceHarness.median(Arrays.copyOfRange(batches, 50, 100));
   }
 }
