@@ -28,7 +28,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <ul>
  *   <li>In a {@code static} field, or with {@code @ExtendWith(FakeAirbyteExtension.class)}, one fake serves the whole
  *       class. Its data (workspaces, sources, jobs, ...) carries over from test to test, so an {@code @BeforeAll} can
- *       set some up; call {@link FakeAirbyte#reset()} for a clean slate. In an instance field, each test gets its own.
+ *       set some up; call {@link FakeAirbyte#reset()} for a clean slate, or register
+ *       {@link #resetBeforeEachTest()} to have every test start from the fake's starting state. In an instance
+ *       field, each test gets a fake of its own (a new server, a new port).
  *   <li>Before each test, queued faults, stubs, recorded requests and mismatches are cleared.
  *   <li>After each test, {@link FakeAirbyte#assertConformant()} fails the test if a request or answer did not match the
  *       spec. A test that sends a bad request on purpose calls {@link FakeAirbyte#clearMismatches()} after it.
@@ -39,6 +41,7 @@ public final class FakeAirbyteExtension
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
   private final FakeAirbyte.Builder builder;
+  private final boolean resetBeforeEach;
   private FakeAirbyte fake;
   /** How many class-level scopes (a class and its nested classes) share the fake; it stops when the last ends. */
   private int classScopes;
@@ -50,7 +53,24 @@ public final class FakeAirbyteExtension
 
   /** A fake with these settings, e.g. {@code new FakeAirbyteExtension(FakeAirbyte.builder().clock(clock))}. */
   public FakeAirbyteExtension(FakeAirbyte.Builder builder) {
+    this(builder, false);
+  }
+
+  private FakeAirbyteExtension(FakeAirbyte.Builder builder, boolean resetBeforeEach) {
     this.builder = Objects.requireNonNull(builder, "builder");
+    this.resetBeforeEach = resetBeforeEach;
+  }
+
+  /**
+   * An extension with the same settings that gives each test a clean fake: {@link FakeAirbyte#reset()} before each
+   * test, so nothing a test (or an {@code @BeforeAll}) created carries over, while the server and its port stay.
+   * <pre>{@code
+   * @RegisterExtension
+   * static final FakeAirbyteExtension airbyte = new FakeAirbyteExtension().resetBeforeEachTest();
+   * }</pre>
+   */
+  public FakeAirbyteExtension resetBeforeEachTest() {
+    return new FakeAirbyteExtension(builder, true);
   }
 
   /** The running fake; only during a test or a {@code @BeforeAll}/{@code @BeforeEach}. */
@@ -81,6 +101,9 @@ public final class FakeAirbyteExtension
     if (fake == null) {
       fake = builder.start();
     } else {
+      if (resetBeforeEach) {
+        fake.reset();
+      }
       fake.faults().clear();
       fake.stubs().clear();
       fake.clearRequests();

@@ -11,8 +11,8 @@ import java.util.Set;
 /**
  * One stream of a source's catalog, as discovery would find it: what {@code GET /streams} describes and what a
  * connection's stream configurations are checked against. Give a source its streams with
- * {@link FakeAirbyte#setStreams(String, List)}, or every source of a definition with
- * {@link FakeAirbyte#setDefaultStreams(String, List)}.
+ * {@link FakeAirbyte#setStreams(java.util.UUID, List)}, or every source of a definition with
+ * {@link FakeAirbyte#setDefaultStreams(java.util.UUID, List)}.
  *
  * <pre>{@code
  * FakeStream users = FakeStream.builder("users")

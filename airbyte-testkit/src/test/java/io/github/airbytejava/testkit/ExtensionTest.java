@@ -67,6 +67,24 @@ class ExtensionTest {
   }
 
   @Test
+  void resetBeforeEachTestGivesEachTestTheStartingStateOnTheSameServer() {
+    FakeAirbyteExtension extension = new FakeAirbyteExtension().resetBeforeEachTest();
+    extension.beforeAll(null);
+    FakeAirbyte fake = extension.fake();
+    extension.beforeEach(null);
+    Http http = new Http(fake).login();
+    http.post("/workspaces", Http.obj("name", "not kept"));
+    assertEquals(2, http.get("/workspaces").json().getAsJsonArray("data").size());
+    extension.afterEach(null);
+
+    extension.beforeEach(null);
+    assertSame(fake, extension.fake());
+    assertEquals(1, http.get("/workspaces").json().getAsJsonArray("data").size());
+    extension.afterEach(null);
+    extension.afterAll(null);
+  }
+
+  @Test
   void mainPrintsTheBaseUrl() throws Exception {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     try (FakeAirbyte fake = FakeAirbyte.startFromArgs(new String[] {"--port", "0", "--client-id", "cli",

@@ -74,7 +74,7 @@ public final class Suite {
     Double authSeconds = null;
     Integer coldRuns = null;
     Set<String> only = new HashSet<>(List.of("list", "surface", "parse", "paginate", "auth", "cold", "provision",
-        "connectors", "jobdetails", "orgscale"));
+        "connectors", "jobdetails", "orgscale", "metrics"));
     Path out = Paths.get("benchmarks", "target", "bench");
     for (String arg : args) {
       if (arg.equals("quick")) quick = true;
@@ -84,7 +84,7 @@ public final class Suite {
       else if (arg.startsWith("--out=")) out = Paths.get(arg.substring(6));
       else throw new IllegalArgumentException("unknown argument: " + arg
           + " (quick, --auth-seconds=N, --cold-runs=N, --only=list,surface,parse,paginate,auth,cold,provision,"
-          + "connectors,jobdetails, --out=DIR)");
+          + "connectors,jobdetails,orgscale,metrics, --out=DIR)");
     }
     Files.createDirectories(out);
     Suite suite = new Suite(quick, authSeconds != null ? authSeconds : quick ? 5 : 30,
@@ -105,6 +105,7 @@ public final class Suite {
     if (only.contains("connectors")) connectors();
     if (only.contains("jobdetails")) rows.addAll(JobDetailsBenchmark.suite(quick, out, JAVA, CLASSPATH));
     if (only.contains("orgscale")) OrgScaleBenchmark.run(out, quick, this::row, notes);
+    if (only.contains("metrics")) metrics();
     String table = table();
     String header = String.format(Locale.ROOT, "Run %s (%s mode), %d s; %d CPUs, load average %s before, %s after;"
             + " JDK %s; client under test: %s. Each client in its own JVM against a loopback server in the parent"
@@ -263,6 +264,27 @@ public final class Suite {
     double validate = results.get("validatePostgres").getPrimaryResult().getStatistics().getPercentile(50);
     row("Validate a Postgres source configuration (SSL, CDC and SSH tunnel variants)", us(validate), "", "",
         "< 50 µs", validate < 50);
+  }
+
+  /** The Spring Boot starter's Micrometer bridge, side by side with no listener (see MetricsHarness). */
+  private void metrics() throws Exception {
+    progress("the Micrometer listener against none, interleaved calls (list 100 sources)");
+    try (LoopbackServer server = LoopbackServer.start(100, 3600)) {
+      int rounds = quick ? 2_000 : 10_000;
+      Child child = Child.run(out.resolve("metrics.log"), null, JAVA, "-cp", CLASSPATH, MetricsHarness.class.getName(),
+          server.baseUrl(), Integer.toString(rounds));
+      if (child.result == null) {
+        notes.append("- The metrics run failed, exit ").append(child.exitCode).append(": see ").append(child.log)
+            .append('\n');
+        return;
+      }
+      double metered = child.result.get("meteredNanos").getAsDouble();
+      double plain = child.result.get("plainNanos").getAsDouble();
+      row(String.format(Locale.ROOT, "A call with the starter's Micrometer listener vs without a listener (list 100"
+              + " sources; %,d calls each, interleaved, median; listener alone %,d ns per call)", 2 * rounds,
+              child.result.get("listenerNanos").getAsLong()), us(metered / 1000), us(plain / 1000),
+          ratio(metered / plain), "≤ 1.02x", metered / plain <= 1.02);
+    }
   }
 
   private Map<String, RunResult> jmh(Class<?> benchmark, String name, String baseUrl) throws RunnerException {

@@ -47,7 +47,7 @@ public final class SurfaceHarness {
     }
   }
 
-  private static long median(long[] values) {
+  static long median(long[] values) {
     long[] sorted = values.clone();
     Arrays.sort(sorted);
     return sorted[sorted.length / 2];

@@ -51,9 +51,9 @@ public final class Generate {
     }
     delete(javaDir);
     delete(resourceDir);
-    int count = generate(FactsFile.read(facts), javaDir, resourceDir);
+    // Nothing printed: the build runs this on every generation, and `mvn -q` promises only errors.
+    generate(FactsFile.read(facts), javaDir, resourceDir);
     Files.writeString(stamp, fingerprint);
-    System.out.println("airbyte-connectors: generated " + count + " connector classes from " + facts);
   }
 
   /** A hash of the facts file and of the generator's own code. */
