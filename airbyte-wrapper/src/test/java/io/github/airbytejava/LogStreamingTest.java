@@ -47,7 +47,9 @@ class LogStreamingTest {
       fake.setLogLines(jobId, lines);
 
       String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-      Process child = new ProcessBuilder(java, "-Xmx12m", "-XX:+UseSerialGC", "-cp",
+      // The child logs through the same SLF4J provider as this test JVM (surefire sets it), so SLF4J says nothing.
+      Process child = new ProcessBuilder(java, "-Xmx12m", "-XX:+UseSerialGC",
+          "-Dslf4j.provider=" + System.getProperty("slf4j.provider", ""), "-cp",
           System.getProperty("java.class.path"), Child.class.getName(), fake.baseUrl(), fake.clientId(),
           fake.clientSecret(), fake.configApiUrl(), Long.toString(jobId))
           .redirectErrorStream(true).start();
