@@ -31,6 +31,7 @@ import io.github.airbytejava.internal.RetryInterceptor;
 import io.github.airbytejava.internal.Calls;
 import io.github.airbytejava.internal.Version;
 import io.github.airbytejava.internal.auth.AuthInterceptor;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -353,6 +354,44 @@ public final class AirbyteClient implements AutoCloseable {
     return options.timeout() != null ? options.timeout() : shared.callTimeout;
   }
 
+  /**
+   * The access token this client sends, fetched first if it has none that is valid (cached and refreshed as for any
+   * call); a {@link Credentials#bearerToken(String) bearer token} as given; null for Basic and no authentication.
+   * For handing a token to another tool, such as {@code curl}. Never logged by the client.
+   *
+   * @throws AuthenticationException when no token can be had
+   * @throws AirbyteTransportException when the token endpoint cannot be reached
+   */
+  public AccessToken accessToken() {
+    try {
+      return shared.wiring().auth.currentToken();
+    } catch (AirbyteException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new AirbyteTransportException("POST", shared.baseUrl.encodedPath() + "/applications/token", e);
+    }
+  }
+
+  /**
+   * The OkHttp client this client sends its API calls with: authentication (only to the API's own scheme, host and
+   * port), retries, the user agent and logging as configured, this client's {@link #options()} excepted. For
+   * endpoints the typed APIs do not have; build URLs from {@link #baseUrl()}. A failure the client recognises (a
+   * token that cannot be had, a retry budget spent) is thrown from {@code execute()} as an {@link AirbyteException};
+   * HTTP errors come back as responses. Do not shut it down: {@link #close()} does.
+   */
+  public OkHttpClient httpClient() {
+    return shared.wiring().httpClient;
+  }
+
+  /**
+   * {@code text} with its secrets masked exactly as this client's logs mask them: secret headers, keys whose names
+   * look secret, tokens, and the connector configuration values its {@link Builder#secretFields(SecretFields)} does
+   * not allow (all of them by default). JSON is masked field by field; other text by pattern.
+   */
+  public String maskSecrets(String text) {
+    return shared.wiring().masker.mask(text, null);
+  }
+
   /** The transport every API of this client sends through; created with the shared wiring on first use. */
   HttpTransport transport() {
     Wiring wiring = shared.wiring();
@@ -399,6 +438,7 @@ public final class AirbyteClient implements AutoCloseable {
     final LogLevel logLevel;
     final SecretFields secretFields;
     final AirbyteListener listener;
+    final TokenStore tokenStore;
     /** The client {@link Builder#build()} returned: only it closes this. */
     AirbyteClient root;
 
@@ -425,6 +465,7 @@ public final class AirbyteClient implements AutoCloseable {
       this.logLevel = builder.logLevel;
       this.secretFields = builder.secretFields;
       this.listener = builder.listener;
+      this.tokenStore = builder.tokenStore;
     }
 
     Wiring wiring() {
@@ -472,6 +513,7 @@ public final class AirbyteClient implements AutoCloseable {
     final AuthInterceptor auth;
     final HttpTransport transport;
     final boolean ownsHttpClient;
+    final BodyMasker masker;
 
     Wiring(Shared config) {
       ownsHttpClient = config.userHttpClient == null;
@@ -501,9 +543,10 @@ public final class AirbyteClient implements AutoCloseable {
       token.addInterceptor(addUserAgent);
       if (logging != null) token.addInterceptor(logging);
       Calls calls = new Calls(config.clock);
-      BodyMasker masker = new BodyMasker(config.secretFields);
+      masker = new BodyMasker(config.secretFields);
       auth = AuthInterceptor.create(config.credentials, config.baseUrl, token.build(), config.clock, config.sleeper,
           config.jitter, calls, config.listener, masker);
+      auth.useStore(config.tokenStore);
 
       // Order matters: retries outside authentication (each attempt gets a current token), logging inside it
       // (each attempt is logged, the header masked), one-shot bodies last (see Calls).
@@ -549,6 +592,7 @@ public final class AirbyteClient implements AutoCloseable {
     private LogLevel logLevel = LogLevel.NONE;
     private SecretFields secretFields = SecretFields.ALL;
     private AirbyteListener listener = AirbyteListener.NONE;
+    private TokenStore tokenStore;
 
     private Builder() {}
 
@@ -568,6 +612,7 @@ public final class AirbyteClient implements AutoCloseable {
       this.logLevel = client.logLevel;
       this.secretFields = client.secretFields;
       this.listener = client.listener;
+      this.tokenStore = client.tokenStore;
     }
 
     /**
@@ -724,6 +769,16 @@ public final class AirbyteClient implements AutoCloseable {
      */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /**
+     * Where access tokens are shared with other clients and processes, so that many short-lived processes make one
+     * token request per token lifetime (see {@link TokenStore}). Used with client credentials only. If not
+     * specified, none: each client fetches its own first token. Null removes one set before.
+     */
+    public Builder tokenStore(TokenStore tokenStore) {
+      this.tokenStore = tokenStore;
       return this;
     }
 
