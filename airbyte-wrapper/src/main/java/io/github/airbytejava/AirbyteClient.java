@@ -376,8 +376,8 @@ public final class AirbyteClient implements AutoCloseable {
    * The OkHttp client this client sends its API calls with: authentication (only to the API's own scheme, host and
    * port), retries, the user agent and logging as configured, this client's {@link #options()} excepted. For
    * endpoints the typed APIs do not have; build URLs from {@link #baseUrl()}. A failure the client recognises (a
-   * token that cannot be had, a retry budget spent) is thrown from {@code execute()} as an {@link AirbyteException};
-   * HTTP errors come back as responses. Do not shut it down: {@link #close()} does.
+   * token that cannot be had, say) is thrown from {@code execute()} as an {@link java.io.IOException} whose cause is
+   * that {@link AirbyteException}; HTTP errors come back as responses. Do not shut it down: {@link #close()} does.
    */
   public OkHttpClient httpClient() {
     return shared.wiring().httpClient;

@@ -11,9 +11,9 @@ import java.util.Objects;
  *
  * <p>Before its first token request a client asks the store for a token under its key; a stored token is used only
  * while it is before the client's own refresh point (the margins described in {@link Credentials}), counted from when
- * it was obtained. Each token the client fetches is then saved under the key. The key names the token endpoint and
- * the client id, so a token stored for one server or client id is never sent to another, whatever the store does
- * with keys. A store that fails (an {@link IOException} or a runtime exception) is ignored: the client fetches a token
+ * it was obtained. Each token the client fetches is then saved under the key. The key names the token endpoint, the
+ * client id and a fingerprint of the secret (the first 64 bits of its SHA-256), so a token stored for one server,
+ * client id or secret is never used for another. A store that fails (an {@link IOException} or a runtime exception) is ignored: the client fetches a token
  * as if there were no store. Implementations must be safe to call from several threads and processes at once.
  */
 public interface TokenStore {
@@ -21,7 +21,7 @@ public interface TokenStore {
   /**
    * The token stored under {@code key}, or null when there is none, it cannot be read, or it is corrupt.
    *
-   * @param key names the token URL and the client id, never the secret; opaque, may be long
+   * @param key {@code TOKEN_URL CLIENT_ID FINGERPRINT}, never the secret; may be long
    */
   Entry load(String key) throws IOException;
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.airbytejava.testkit.FakeAirbyte;
@@ -75,6 +76,12 @@ class TokenStoreTest {
       assertEquals(2, store.entries.size(), "one key per server");
       assertTrue(store.entries.keySet().stream().noneMatch(key -> key.contains(first.clientSecret())),
           "keys never hold the secret");
+      // The same server and client id with another secret: the stored token is not used, the secret is checked.
+      try (AirbyteClient client = AirbyteClient.fromEnv(Map.of("AIRBYTE_API_URL", first.baseUrl(),
+          "AIRBYTE_CLIENT_ID", first.clientId(), "AIRBYTE_CLIENT_SECRET", "not-the-secret")).toBuilder()
+          .clock(clock).sleeper(clock::sleep).tokenStore(store).build()) {
+        assertThrows(AuthenticationException.class, () -> client.workspaces().listWorkspaces().execute());
+      }
       assertNotEquals(first.baseUrl(), second.baseUrl());
     }
   }

@@ -60,8 +60,13 @@ final class AirbyteCommand implements Runnable {
   static final class Version implements picocli.CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String version = AirbyteCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"airbyte " + (version == null ? "(development build)" : version) + " (Java "
+      java.util.Properties properties = new java.util.Properties();
+      try (java.io.InputStream in = AirbyteCommand.class.getResourceAsStream("version.properties")) {
+        if (in != null) properties.load(in);
+      } catch (java.io.IOException e) {
+        // an unreadable resource: the version is unknown, which --version says
+      }
+      return new String[] {"airbyte " + properties.getProperty("version", "(unknown version)") + " (Java "
           + Runtime.version() + ")"};
     }
   }

@@ -77,6 +77,12 @@ final class Api {
     } catch (AirbyteException e) {
       throw new CliException(ExitCodes.ERROR, oneLine(e.getMessage()), e);
     } catch (IOException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) { // the client's own, carried out of OkHttp
+        if (cause instanceof AuthenticationException auth) {
+          throw new CliException(ExitCodes.AUTH, "authentication failed: " + oneLine(auth.getMessage()), e);
+        }
+        if (cause instanceof AirbyteException own) throw new CliException(ExitCodes.ERROR, oneLine(own.getMessage()), e);
+      }
       throw new CliException(ExitCodes.ERROR, method + " " + url.newBuilder().query(null).build()
           + ": no response: " + new AirbyteTransportException(method, url.encodedPath(), e).getMessage()
           .replaceFirst("^.*no HTTP response: ", ""), e);

@@ -62,22 +62,22 @@ final class ResourceCommands {
     CommandLine list = sub(group, "list", new ListVerb(session, r), "List every " + r.singular() + " (all pages).",
         "airbyte " + r.command() + " list -o table");
     switch (r.scope()) {
-      case ORGANIZATION -> list.getCommandSpec().addOption(OptionSpec.builder("--organization").paramLabel("ID")
+      case ORGANIZATION -> list.getCommandSpec().addOption(OptionSpec.builder("--organization").type(String.class).paramLabel("ID")
           .description("Organization (default: the only one you belong to).").build());
       case SOURCE -> {
-        list.getCommandSpec().addOption(OptionSpec.builder("--source").paramLabel("NAME|ID").required(true)
+        list.getCommandSpec().addOption(OptionSpec.builder("--source").type(String.class).paramLabel("NAME|ID").required(true)
             .description("The source whose streams to list.").build());
-        list.getCommandSpec().addOption(OptionSpec.builder("--destination").paramLabel("NAME|ID")
+        list.getCommandSpec().addOption(OptionSpec.builder("--destination").type(String.class).paramLabel("NAME|ID")
             .description("With a destination: the sync modes each stream supports to it.").build());
       }
       default -> { }
     }
     if (r.command().equals("connector-definitions")) {
-      list.getCommandSpec().addOption(OptionSpec.builder("--type").paramLabel("source|destination")
+      list.getCommandSpec().addOption(OptionSpec.builder("--type").type(String.class).paramLabel("source|destination")
           .description("Which kind (default: source).").build());
     }
     if (r.command().equals("permissions")) {
-      list.getCommandSpec().addOption(OptionSpec.builder("--user").paramLabel("ID")
+      list.getCommandSpec().addOption(OptionSpec.builder("--user").type(String.class).paramLabel("ID")
           .description("Only this user's permissions.").build());
     }
     CommandLine get = sub(group, "get", new GetVerb(session, r), "Show one " + r.singular() + " by name or id.",
@@ -85,7 +85,7 @@ final class ResourceCommands {
     for (OptionSpec option : list.getCommandSpec().options()) {
       if (option.longestName().startsWith("--") && !option.inherited() && !option.usageHelp()
           && !option.versionHelp()) {
-        get.getCommandSpec().addOption(OptionSpec.builder(option.names()).paramLabel(option.paramLabel())
+        get.getCommandSpec().addOption(OptionSpec.builder(option.names()).type(String.class).paramLabel(option.paramLabel())
             .description(option.description()).build());
       }
     }

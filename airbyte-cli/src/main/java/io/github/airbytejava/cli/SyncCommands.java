@@ -79,10 +79,7 @@ final class SyncCommands {
       return ExitCodes.TIMEOUT;
     }
     session.output().print(json(job), Resource.JOBS);
-    if (job.getStatus() == JobStatusEnum.SUCCEEDED) {
-      session.info(progress(job, since).replace(" succeeded:", " succeeded:"));
-      return ExitCodes.OK;
-    }
+    if (job.getStatus() == JobStatusEnum.SUCCEEDED) return ExitCodes.OK;
     session.info("job " + jobId + " ended " + status(job) + ": " + reason(job));
     return ExitCodes.SYNC_FAILED;
   }

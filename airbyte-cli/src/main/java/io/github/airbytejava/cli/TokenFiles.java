@@ -15,7 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 
 /**
- * The token cache on disk: one 0600 file per key (the library's key names the token URL and the client id), named by
+ * The token cache on disk: one 0600 file per key (the library's key names the token URL, the client id and a fingerprint of the secret), named by
  * the key's SHA-256 and holding the key too, so a token is only ever read back for the key it was saved under. A
  * corrupt, foreign or too open file is treated as absent and replaced by the next save, never fatal.
  */
@@ -68,7 +68,7 @@ final class TokenFiles implements TokenStore {
       for (Path file : files) {
         try {
           String key = JsonParser.parseString(Files.readString(file)).getAsJsonObject().get("key").getAsString();
-          if (key.endsWith(" " + clientId)) Files.deleteIfExists(file);
+          if (key.contains(" " + clientId + " ")) Files.deleteIfExists(file);
         } catch (RuntimeException corrupt) {
           Files.deleteIfExists(file);
         }

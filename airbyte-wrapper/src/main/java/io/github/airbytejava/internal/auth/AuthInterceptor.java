@@ -145,11 +145,25 @@ public final class AuthInterceptor implements Interceptor {
     AuthInterceptor interceptor = new AuthInterceptor(apiBaseUrl, null,
         new TokenCache(fetcher, clock, jitter, executor, listener), tokenUrl, tokenRequests, calls, masker);
     if (method instanceof AuthMethod.ClientCredentials client) {
-      // The token URL (without user info) and the client id, never the secret: a token is only ever reused by a
-      // client that would send its request to the same endpoint for the same application.
-      interceptor.storeKey = tokenUrl.newBuilder().username("").password("").build() + " " + client.clientId();
+      // The token URL (without user info), the client id and a fingerprint of the secret, never the secret: a token
+      // is only ever reused by a client that would send the same token request, so a wrong secret is not hidden by
+      // a token another secret obtained.
+      interceptor.storeKey = tokenUrl.newBuilder().username("").password("").build() + " " + client.clientId() + " "
+          + fingerprint(client.clientSecret());
     }
     return interceptor;
+  }
+
+  /** The first 64 bits of the secret's SHA-256, in hex: tells secrets apart, reveals nothing usable. */
+  private static String fingerprint(String secret) {
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder();
+      for (int i = 0; i < 8; i++) hex.append(String.format("%02x", hash[i]));
+      return hex.toString();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 
   /**
