@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.airbytejava.AirbyteClient;
 import io.github.airbytejava.AirbyteException;
-import io.github.airbytejava.AirbyteTransportException;
 import io.github.airbytejava.AuthenticationException;
 import io.github.airbytejava.Paginator;
 import java.io.IOException;
@@ -72,21 +71,41 @@ final class Api {
             + (System.nanoTime() - started) / 1_000_000 + " ms)");
       }
       return new Reply(response.code(), response.message(), response.headers(), response.body().string(), method, url);
-    } catch (AuthenticationException e) {
-      throw new CliException(ExitCodes.AUTH, "authentication failed: " + oneLine(e.getMessage()), e);
     } catch (AirbyteException e) {
-      throw new CliException(ExitCodes.ERROR, oneLine(e.getMessage()), e);
+      throw translate(e);
     } catch (IOException e) {
       for (Throwable cause = e; cause != null; cause = cause.getCause()) { // the client's own, carried out of OkHttp
-        if (cause instanceof AuthenticationException auth) {
-          throw new CliException(ExitCodes.AUTH, "authentication failed: " + oneLine(auth.getMessage()), e);
-        }
-        if (cause instanceof AirbyteException own) throw new CliException(ExitCodes.ERROR, oneLine(own.getMessage()), e);
+        if (cause instanceof AirbyteException own) throw translate(own);
       }
-      throw new CliException(ExitCodes.ERROR, method + " " + url.newBuilder().query(null).build()
-          + ": no response: " + new AirbyteTransportException(method, url.encodedPath(), e).getMessage()
-          .replaceFirst("^.*no HTTP response: ", ""), e);
+      throw new CliException(ExitCodes.ERROR, method + " " + url.newBuilder().query(null).build() + ": no response: "
+          + describe(e));
     }
+  }
+
+  /**
+   * The library's exception as one line and an exit code: a token endpoint that refused the credentials is an
+   * authentication failure, one that could not be reached is not.
+   */
+  static CliException translate(AirbyteException e) {
+    if (e instanceof AuthenticationException auth) {
+      if (auth.getStatusCode() == 0 && auth.getTokenUrl() != null) {
+        return new CliException(ExitCodes.ERROR, "cannot reach the token endpoint " + auth.getTokenUrl() + ": "
+            + withoutClassNames(auth.getDetail()) + "; check the URL", e);
+      }
+      return new CliException(ExitCodes.AUTH, "authentication failed: " + withoutClassNames(oneLine(e.getMessage())),
+          e);
+    }
+    return new CliException(ExitCodes.ERROR, withoutClassNames(oneLine(e.getMessage())), e);
+  }
+
+  /** {@code java.net.ConnectException: Failed to connect} as {@code Failed to connect}: users need the what. */
+  static String withoutClassNames(String text) {
+    return text == null ? "" : text.replaceAll("\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error): ", "")
+        .replaceAll(" \\(\\w*Exception\\)", "");
+  }
+
+  static String describe(Throwable e) {
+    return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : oneLine(e.getMessage());
   }
 
   /** A JSON call; a non-2xx answer is thrown as a CliException with the problem's title and detail. */

@@ -99,10 +99,9 @@ final class AuthCommands {
         client.accessToken();
       } catch (IllegalArgumentException e) {
         throw CliException.usage(e.getMessage().replace("AIRBYTE_API_URL: ", "API URL: "));
-      } catch (io.github.airbytejava.AuthenticationException e) {
-        throw new CliException(ExitCodes.AUTH, "login failed: " + Api.oneLine(e.getMessage()), e);
       } catch (io.github.airbytejava.AirbyteException e) {
-        throw new CliException(ExitCodes.ERROR, "login failed: " + Api.oneLine(e.getMessage()), e);
+        CliException failure = Api.translate(e);
+        throw new CliException(failure.exitCode(), "login failed: " + failure.getMessage(), e);
       }
       String workspace = g.workspace != null ? g.workspace : old != null ? old.workspace() : null;
       config.put(contextName, new Config.Context(url, clientId, secret, workspace));

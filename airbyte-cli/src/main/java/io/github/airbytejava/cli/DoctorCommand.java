@@ -3,7 +3,6 @@ package io.github.airbytejava.cli;
 import io.github.airbytejava.AccessToken;
 import io.github.airbytejava.AirbyteClient;
 import io.github.airbytejava.AirbyteException;
-import io.github.airbytejava.AuthenticationException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -82,11 +81,11 @@ final class DoctorCommand implements Callable<Integer> {
       line(true, "token", token == null ? "no token used (no credentials)" : "the token exchange works"
           + (token.expiresAt() == null ? "" : "; the token expires in "
           + Duration.between(Instant.now(), token.expiresAt()).toSeconds() + " s"));
-    } catch (AuthenticationException e) {
-      line(false, "token", Api.oneLine(e.getMessage()) + ": check the client id and secret (airbyte auth login)");
-      exit = ExitCodes.AUTH;
     } catch (AirbyteException e) {
-      line(false, "token", Api.oneLine(e.getMessage()));
+      CliException failure = Api.translate(e);
+      line(false, "token", failure.getMessage() + (failure.exitCode() == ExitCodes.AUTH
+          ? ": check the client id and secret (airbyte auth login)" : ""));
+      exit = failure.exitCode();
     }
 
     if (serverDate != null) {

@@ -1,7 +1,6 @@
 package io.github.airbytejava.cli;
 
 import io.github.airbytejava.AirbyteException;
-import io.github.airbytejava.AuthenticationException;
 import io.github.airbytejava.NotFoundException;
 import io.github.airbytejava.SyncTimeoutException;
 import io.github.airbytejava.connectors.InvalidConfigurationException;
@@ -117,18 +116,16 @@ public final class Main {
     } else if (e instanceof InvalidConfigurationException) {
       code = ExitCodes.USAGE;
       message = e.getMessage();
-    } else if (e instanceof AuthenticationException) {
-      code = ExitCodes.AUTH;
-      message = "authentication failed: " + e.getMessage();
     } else if (e instanceof NotFoundException) {
       code = ExitCodes.NOT_FOUND;
       message = e.getMessage();
     } else if (e instanceof SyncTimeoutException) {
       code = ExitCodes.TIMEOUT;
       message = e.getMessage();
-    } else if (e instanceof AirbyteException) {
-      code = ExitCodes.ERROR;
-      message = e.getMessage();
+    } else if (e instanceof AirbyteException a) {
+      CliException translated = Api.translate(a);
+      code = translated.exitCode();
+      message = translated.getMessage();
     } else if (e instanceof IllegalArgumentException) {
       code = ExitCodes.USAGE;
       message = e.getMessage();
