@@ -35,8 +35,11 @@ final class ApiCommand implements Callable<Integer> {
 
   private final Session session;
 
-  @Parameters(paramLabel = "PATH", description = "A path under the API URL, such as /workspaces.")
-  String path;
+  @Parameters(arity = "1..2", paramLabel = "[METHOD] PATH", description = "A path under the API URL, such as"
+      + " /workspaces, after an optional method (api GET /workspaces is api -X GET /workspaces).")
+  List<String> target = new ArrayList<>();
+
+  private String path;
 
   @Option(names = {"-X", "--method"}, paramLabel = "METHOD", description = "GET, POST, PUT, PATCH or DELETE.")
   String method;
@@ -65,6 +68,11 @@ final class ApiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    path = target.get(target.size() - 1);
+    if (target.size() == 2) {
+      if (method != null) throw CliException.usage("give the method once: -X " + method + " or " + target.get(0));
+      method = target.get(0);
+    }
     String verb = method != null ? method.toUpperCase(Locale.ROOT)
         : (!rawFields.isEmpty() || !typedFields.isEmpty() || input != null) ? "POST" : "GET";
     if (!Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(verb)) {

@@ -74,7 +74,7 @@ public final class Suite {
     Double authSeconds = null;
     Integer coldRuns = null;
     Set<String> only = new HashSet<>(List.of("list", "surface", "parse", "paginate", "auth", "cold", "provision",
-        "connectors"));
+        "connectors", "cli"));
     Path out = Paths.get("benchmarks", "target", "bench");
     for (String arg : args) {
       if (arg.equals("quick")) quick = true;
@@ -103,6 +103,7 @@ public final class Suite {
     if (only.contains("cold")) coldStart();
     if (only.contains("provision")) provision();
     if (only.contains("connectors")) connectors();
+    if (only.contains("cli")) CliColdStart.run(this::row, notes, out, coldRuns, JAVA, CLASSPATH);
     String table = table();
     String header = String.format(Locale.ROOT, "Run %s (%s mode), %d s; %d CPUs, load average %s before, %s after;"
             + " JDK %s; client under test: %s. Each client in its own JVM against a loopback server in the parent"
