@@ -189,6 +189,16 @@ final class ResourceCommands {
     }
   }
 
+  /** A verb on one item, named by its name or id. */
+  abstract static class ItemVerb extends Verb {
+    @Parameters(paramLabel = "NAME|ID", description = "The name (within the workspace) or the id.")
+    String nameOrId;
+
+    ItemVerb(Session session, Resource resource) {
+      super(session, resource);
+    }
+  }
+
   @Command(mixinStandardHelpOptions = true)
   static final class ListVerb extends Verb {
     ListVerb(Session session, Resource resource) {
@@ -205,10 +215,7 @@ final class ResourceCommands {
   }
 
   @Command(mixinStandardHelpOptions = true)
-  static final class GetVerb extends Verb {
-    @Parameters(paramLabel = "NAME|ID", description = "The name (within the workspace) or the id.")
-    String nameOrId;
-
+  static final class GetVerb extends ItemVerb {
     GetVerb(Session session, Resource resource) {
       super(session, resource);
     }
@@ -301,10 +308,7 @@ final class ResourceCommands {
   }
 
   @Command(mixinStandardHelpOptions = true)
-  static final class UpdateVerb extends Verb {
-    @Parameters(paramLabel = "NAME|ID", description = "The name (within the workspace) or the id.")
-    String nameOrId;
-
+  static final class UpdateVerb extends ItemVerb {
     @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE",
         description = "YAML or JSON with the fields to change; - for stdin.")
     String file;
@@ -323,10 +327,7 @@ final class ResourceCommands {
   }
 
   @Command(mixinStandardHelpOptions = true)
-  static final class DeleteVerb extends Verb {
-    @Parameters(paramLabel = "NAME|ID", description = "The name (within the workspace) or the id.")
-    String nameOrId;
-
+  static final class DeleteVerb extends ItemVerb {
     @Option(names = {"-y", "--yes"}, description = "Do not ask (needed when not on a terminal).")
     boolean yes;
 

@@ -143,6 +143,9 @@ final class SyncCommands {
   abstract static class JobCommand implements Callable<Integer> {
     final Session session;
 
+    @Parameters(paramLabel = "JOB", description = "The job's id (a number).")
+    String job;
+
     JobCommand(Session session) {
       this.session = session;
     }
@@ -191,9 +194,6 @@ final class SyncCommands {
 
   @Command(mixinStandardHelpOptions = true)
   static final class JobsGet extends JobCommand {
-    @Parameters(paramLabel = "JOB")
-    String job;
-
     JobsGet(Session session) {
       super(session);
     }
@@ -207,9 +207,6 @@ final class SyncCommands {
 
   @Command(mixinStandardHelpOptions = true)
   static final class JobsCancel extends JobCommand {
-    @Parameters(paramLabel = "JOB")
-    String job;
-
     JobsCancel(Session session) {
       super(session);
     }
@@ -225,9 +222,6 @@ final class SyncCommands {
 
   @Command(mixinStandardHelpOptions = true)
   static final class JobsWait extends JobCommand {
-    @Parameters(paramLabel = "JOB")
-    String job;
-
     @Option(names = "--timeout", paramLabel = "DURATION", description = "Stop waiting after this; exit 7.")
     String timeout;
 
@@ -246,9 +240,6 @@ final class SyncCommands {
 
   @Command(mixinStandardHelpOptions = true)
   static final class JobsLogs extends JobCommand {
-    @Parameters(paramLabel = "JOB")
-    String job;
-
     JobsLogs(Session session) {
       super(session);
     }
