@@ -40,6 +40,8 @@ final class Session implements AutoCloseable {
   private AirbyteClient client;
   private Output output;
   private Api api;
+  /** The workspace resolved once per run: a name costs a list. */
+  private UUID workspaceId;
 
   Session(Map<String, String> env, InputStream stdin, PrintWriter out, PrintWriter err, boolean terminal,
       AirbyteCommand globals) {
@@ -157,7 +159,10 @@ final class Session implements AutoCloseable {
   /** The workspace named by --workspace (or the context), as an id; null when none is set. */
   UUID workspaceId() {
     String workspace = settings().workspace();
-    return workspace == null ? null : api().resolve(Resource.named("workspaces"), workspace, null);
+    if (workspace != null && workspaceId == null) {
+      workspaceId = api().resolve(Resource.named("workspaces"), workspace, Map.of());
+    }
+    return workspaceId;
   }
 
   @Override
