@@ -160,7 +160,9 @@ final class SyncCommands {
   }
 
   @Command(mixinStandardHelpOptions = true)
-  static final class JobsList extends JobCommand {
+  static final class JobsList implements Callable<Integer> {
+    private final Session session;
+
     @Option(names = "--connection", paramLabel = "NAME|ID", description = "Only this connection's jobs.")
     String connection;
 
@@ -172,7 +174,7 @@ final class SyncCommands {
     String type;
 
     JobsList(Session session) {
-      super(session);
+      this.session = session;
     }
 
     @Override
