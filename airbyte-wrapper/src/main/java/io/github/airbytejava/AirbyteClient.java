@@ -22,7 +22,9 @@ import io.github.airbytejava.generated.api.StreamsApi;
 import io.github.airbytejava.generated.api.TagsApi;
 import io.github.airbytejava.generated.api.UsersApi;
 import io.github.airbytejava.generated.api.WorkspacesApi;
+import io.github.airbytejava.configapi.InternalConfigApi;
 import io.github.airbytejava.internal.BodyMasker;
+import io.github.airbytejava.internal.ConfigApiClient;
 import io.github.airbytejava.internal.Durations;
 import io.github.airbytejava.internal.Failures;
 import io.github.airbytejava.internal.HttpLogger;
@@ -31,6 +33,7 @@ import io.github.airbytejava.internal.RetryInterceptor;
 import io.github.airbytejava.internal.Calls;
 import io.github.airbytejava.internal.Version;
 import io.github.airbytejava.internal.auth.AuthInterceptor;
+import io.github.airbytejava.webhook.Webhooks;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +60,7 @@ import okhttp3.OkHttpClient;
  *   List<JobResponse> running = client.jobs().listJobs().connectionId(connectionId)
  *       .status(JobStatusEnum.RUNNING).orderBy(JobOrderByEnum.CREATED_AT_DESC).execute().getData();
  *   client.paginate().connections().forEach(c -> System.out.println(c.getName()));
- *   JobResponse job = client.syncs().run(connectionId);
+ *   SyncOutcome outcome = client.syncs().run(connectionId);
  * }
  * }</pre>
  *
@@ -321,6 +324,25 @@ public final class AirbyteClient implements AutoCloseable {
     return syncs;
   }
 
+  /**
+   * Airbyte's <strong>internal, unversioned</strong> Config API, for what the public API does not tell about a job:
+   * its attempts, failure reasons and logs. Off unless the builder turned it on
+   * ({@link Builder#enableInternalConfigApi()}); when off, its methods throw
+   * {@link io.github.airbytejava.configapi.DetailsUnavailableException} saying so.
+   */
+  public InternalConfigApi internalConfigApi() {
+    return configApiClient();
+  }
+
+  ConfigApiClient configApiClient() {
+    return shared.configApiRoot == null ? ConfigApiClient.disabled() : shared.wiring().configApi;
+  }
+
+  /** Parse, confirm and configure Airbyte's notification webhooks. */
+  public Webhooks webhooks() {
+    return new Webhooks(this);
+  }
+
   /** The API base URL, such as {@value #CLOUD_BASE_URL}, without a trailing slash. */
   public String baseUrl() {
     return shared.baseUrlText;
@@ -439,6 +461,11 @@ public final class AirbyteClient implements AutoCloseable {
     final SecretFields secretFields;
     final AirbyteListener listener;
     final TokenStore tokenStore;
+    /** The internal Config API's root, or null when it is off. */
+    final HttpUrl configApiRoot;
+    /** What the builder was told, for {@link Builder#Builder(Shared)}. */
+    final boolean configApiEnabled;
+    final String configApiUrl;
     /** The client {@link Builder#build()} returned: only it closes this. */
     AirbyteClient root;
 
@@ -447,8 +474,11 @@ public final class AirbyteClient implements AutoCloseable {
     private ExecutorService syncExecutor;
     private volatile boolean closed;
 
-    Shared(Builder builder, HttpUrl baseUrl) {
+    Shared(Builder builder, HttpUrl baseUrl, HttpUrl configApiRoot) {
       this.baseUrl = baseUrl;
+      this.configApiRoot = configApiRoot;
+      this.configApiEnabled = builder.configApiEnabled;
+      this.configApiUrl = builder.configApiUrl;
       String url = baseUrl.toString();
       this.baseUrlText = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
       this.credentials = builder.credentials;
@@ -512,6 +542,7 @@ public final class AirbyteClient implements AutoCloseable {
     final OkHttpClient httpClient;
     final AuthInterceptor auth;
     final HttpTransport transport;
+    final ConfigApiClient configApi;
     final boolean ownsHttpClient;
     final BodyMasker masker;
 
@@ -544,9 +575,11 @@ public final class AirbyteClient implements AutoCloseable {
       if (logging != null) token.addInterceptor(logging);
       Calls calls = new Calls(config.clock);
       masker = new BodyMasker(config.secretFields);
-      auth = AuthInterceptor.create(config.credentials, config.baseUrl, token.build(), config.clock, config.sleeper,
-          config.jitter, calls, config.listener, masker);
-      auth.useStore(config.tokenStore);
+      AuthInterceptor apiAuth = AuthInterceptor.create(config.credentials, config.baseUrl, token.build(),
+          config.clock, config.sleeper, config.jitter, calls, config.listener, masker);
+      apiAuth.useStore(config.tokenStore); // on the token cache, which alsoFor shares
+      // The user turned the Config API on for these credentials; on Cloud it lives on another host.
+      auth = config.configApiRoot == null ? apiAuth : apiAuth.alsoFor(config.configApiRoot);
 
       // Order matters: retries outside authentication (each attempt gets a current token), logging inside it
       // (each attempt is logged, the header masked), one-shot bodies last (see Calls).
@@ -560,6 +593,8 @@ public final class AirbyteClient implements AutoCloseable {
       api.addInterceptor(calls.oneShotBodies()).addNetworkInterceptor(calls.networkInterceptor());
       httpClient = api.build();
       transport = new HttpTransport(httpClient, config.baseUrl, config.clock, config.listener, masker);
+      configApi = config.configApiRoot == null ? ConfigApiClient.disabled()
+          : new ConfigApiClient(httpClient, config.configApiRoot, masker);
     }
 
     void close() {
@@ -593,6 +628,8 @@ public final class AirbyteClient implements AutoCloseable {
     private SecretFields secretFields = SecretFields.ALL;
     private AirbyteListener listener = AirbyteListener.NONE;
     private TokenStore tokenStore;
+    private boolean configApiEnabled = false;
+    private String configApiUrl;
 
     private Builder() {}
 
@@ -613,6 +650,8 @@ public final class AirbyteClient implements AutoCloseable {
       this.secretFields = client.secretFields;
       this.listener = client.listener;
       this.tokenStore = client.tokenStore;
+      this.configApiEnabled = client.configApiEnabled;
+      this.configApiUrl = client.configApiUrl;
     }
 
     /**
@@ -782,6 +821,30 @@ public final class AirbyteClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Turns on Airbyte's <strong>internal</strong> Config API ({@link AirbyteClient#internalConfigApi()}), at the
+     * root derived from the base URL: a self-managed {@code .../api/public/v1} means {@code .../api/v1}, Airbyte
+     * Cloud means {@code https://cloud.airbyte.com/api/v1}; for any other base URL, give it with
+     * {@link #internalConfigApiUrl(String)}. It gets the client's credentials. If not specified, it is off: the
+     * Config API is unversioned and may be refused, and {@link Syncs#run} then reports a failed job without its
+     * reason.
+     */
+    public Builder enableInternalConfigApi() {
+      this.configApiEnabled = true;
+      return this;
+    }
+
+    /**
+     * Turns on Airbyte's <strong>internal</strong> Config API at this root, such as
+     * {@code https://airbyte.example.com/api/v1}; it gets the client's credentials. See
+     * {@link #enableInternalConfigApi()}. Checked by {@link #build()}.
+     */
+    public Builder internalConfigApiUrl(String rootUrl) {
+      this.configApiUrl = Objects.requireNonNull(rootUrl, "rootUrl");
+      this.configApiEnabled = true;
+      return this;
+    }
+
     /** Test hook: values in [0, 1) for backoff jitter. */
     Builder jitter(DoubleSupplier jitter) {
       this.jitter = Objects.requireNonNull(jitter, "jitter");
@@ -792,13 +855,36 @@ public final class AirbyteClient implements AutoCloseable {
      * Builds the client. Nothing is connected and no thread is started until the first API is used.
      *
      * @throws IllegalArgumentException if the base URL is null, blank, not an absolute http or https URL, or
-     *     carries a query, a fragment or a user name
+     *     carries a query, a fragment or a user name; or if the internal Config API is on at a URL that is not
+     *     such a URL, or at none that can be derived
      */
     public AirbyteClient build() {
-      Shared shared = new Shared(this, resolveBaseUrl());
+      HttpUrl base = resolveBaseUrl();
+      Shared shared = new Shared(this, base, resolveConfigApiRoot(base));
       AirbyteClient client = new AirbyteClient(shared, RequestOptions.none());
       shared.root = client;
       return client;
+    }
+
+    private HttpUrl resolveConfigApiRoot(HttpUrl base) {
+      if (!configApiEnabled) return null;
+      if (configApiUrl == null) {
+        HttpUrl derived = ConfigApiClient.derivedRoot(base);
+        if (derived == null) {
+          throw new IllegalArgumentException("The internal Config API's URL cannot be derived from the base URL "
+              + base + " (only from a self-managed .../api/public/v1 or Airbyte Cloud's); give it with "
+              + "internalConfigApiUrl(...)");
+        }
+        return derived;
+      }
+      HttpUrl url = HttpUrl.parse(configApiUrl.trim());
+      if (url == null || !url.username().isEmpty() || !url.password().isEmpty() || url.encodedQuery() != null
+          || url.encodedFragment() != null) {
+        throw new IllegalArgumentException("internalConfigApiUrl is not an absolute http or https URL without user, "
+            + "query or fragment");
+      }
+      String path = url.encodedPath().replaceAll("/+$", "");
+      return url.newBuilder().encodedPath(path + "/").build();
     }
 
     private HttpUrl resolveBaseUrl() {

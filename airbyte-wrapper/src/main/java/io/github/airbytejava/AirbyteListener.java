@@ -43,6 +43,13 @@ public interface AirbyteListener {
   default void onSyncPoll(SyncPoll poll) {}
 
   /**
+   * A sync waited for ended {@code succeeded} having moved 0 bytes and 0 rows: Airbyte reports a sync it failed to
+   * launch so (airbytehq/airbyte#85355), and so looks an incremental sync with nothing new. See
+   * {@link SyncOutcome#zeroCountSuccess()}.
+   */
+  default void onZeroCountSuccess(ZeroCountSuccess success) {}
+
+  /**
    * @param operationId the spec's name of the operation, such as {@code listJobs}: few distinct values, a good
    *     metric tag (unlike {@code path})
    * @param path the URL path, such as {@code /v1/jobs/7}
@@ -73,7 +80,14 @@ public interface AirbyteListener {
 
   /**
    * @param poll 1 for the job as started or first read, then 2, 3, ...
-   * @param failure why this poll got no job (the wait goes on), or null; {@code job} is then the last one read
+   * @param failure why this poll got no job (the wait goes on), or null; {@code job} is then the last one read, or
+   *     null when none was read yet ({@link Syncs#await} before its first answer)
    */
   record SyncPoll(long jobId, int poll, JobResponse job, AirbyteException failure) {}
+
+  /**
+   * @param connectionId the job's connection
+   * @param job the job as last read
+   */
+  record ZeroCountSuccess(long jobId, java.util.UUID connectionId, JobResponse job) {}
 }

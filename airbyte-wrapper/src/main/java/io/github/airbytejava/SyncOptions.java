@@ -26,6 +26,7 @@ public final class SyncOptions {
   private final boolean cancelOnTimeout;
   private final boolean incompleteIsTerminal;
   private final Consumer<JobResponse> onProgress;
+  private final boolean zeroCountSuccessIsFailure;
 
   private SyncOptions(Builder builder) {
     this.pollInterval = builder.pollInterval;
@@ -34,6 +35,7 @@ public final class SyncOptions {
     this.cancelOnTimeout = builder.cancelOnTimeout;
     this.incompleteIsTerminal = builder.incompleteIsTerminal;
     this.onProgress = builder.onProgress;
+    this.zeroCountSuccessIsFailure = builder.zeroCountSuccessIsFailure;
   }
 
   /** Poll from 2 s up to 30 s, give up after 24 hours without cancelling, {@code incomplete} not terminal. */
@@ -79,10 +81,16 @@ public final class SyncOptions {
     return onProgress;
   }
 
+  /** Whether a sync that succeeded with 0 bytes and 0 rows counts as failed: see {@link SyncOutcome#succeeded()}. */
+  public boolean zeroCountSuccessIsFailure() {
+    return zeroCountSuccessIsFailure;
+  }
+
   @Override
   public String toString() {
     return "SyncOptions{pollInterval=" + pollInterval + ", maxPollInterval=" + maxPollInterval + ", timeout="
-        + timeout + ", cancelOnTimeout=" + cancelOnTimeout + ", incompleteIsTerminal=" + incompleteIsTerminal + '}';
+        + timeout + ", cancelOnTimeout=" + cancelOnTimeout + ", incompleteIsTerminal=" + incompleteIsTerminal
+        + ", zeroCountSuccessIsFailure=" + zeroCountSuccessIsFailure + '}';
   }
 
   /** Builds {@link SyncOptions}; every setter has a default, listed on it. */
@@ -93,6 +101,7 @@ public final class SyncOptions {
     private boolean cancelOnTimeout = false;
     private boolean incompleteIsTerminal = false;
     private Consumer<JobResponse> onProgress = NO_PROGRESS;
+    private boolean zeroCountSuccessIsFailure = false;
 
     private Builder() {}
 
@@ -103,6 +112,7 @@ public final class SyncOptions {
       this.cancelOnTimeout = options.cancelOnTimeout;
       this.incompleteIsTerminal = options.incompleteIsTerminal;
       this.onProgress = options.onProgress;
+      this.zeroCountSuccessIsFailure = options.zeroCountSuccessIsFailure;
     }
 
     /**
@@ -158,6 +168,18 @@ public final class SyncOptions {
      */
     public Builder onProgress(Consumer<JobResponse> onProgress) {
       this.onProgress = Objects.requireNonNull(onProgress, "onProgress");
+      return this;
+    }
+
+    /**
+     * Whether a sync that ends {@code succeeded} having moved 0 bytes and 0 rows counts as failed
+     * ({@link SyncOutcome#succeeded()} false). If not specified, false is used: Airbyte reports a sync it failed to
+     * launch this way (airbytehq/airbyte#85355), but an incremental sync with nothing new to copy looks the same.
+     * Either way the outcome flags it ({@link SyncOutcome#zeroCountSuccess()}) and the client's
+     * {@link AirbyteListener} hears of it; set this when your connection always has data to move.
+     */
+    public Builder zeroCountSuccessIsFailure(boolean zeroCountSuccessIsFailure) {
+      this.zeroCountSuccessIsFailure = zeroCountSuccessIsFailure;
       return this;
     }
 

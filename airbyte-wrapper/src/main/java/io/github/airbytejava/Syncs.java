@@ -7,6 +7,8 @@ import io.github.airbytejava.generated.model.JobResponse;
 import io.github.airbytejava.generated.model.JobStatusEnum;
 import io.github.airbytejava.generated.model.JobTypeEnum;
 import io.github.airbytejava.generated.model.JobsResponse;
+import io.github.airbytejava.configapi.JobDetails;
+import io.github.airbytejava.internal.ConfigApiClient;
 import io.github.airbytejava.internal.Listeners;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,12 +33,12 @@ import org.slf4j.LoggerFactory;
  * them; obtained from {@link AirbyteClient#syncs()}.
  *
  * <pre>{@code
- * JobResponse job = client.syncs().run(connectionId);
- * if (job.getStatus() != JobStatusEnum.SUCCEEDED) { ... }
+ * SyncOutcome outcome = client.syncs().run(connectionId);
+ * if (!outcome.succeeded()) log.error(outcome.summary()); // with Airbyte's reason when the Config API is on
  * }</pre>
  *
- * <p>A job that ends {@code failed} or {@code cancelled} is <em>returned</em>, not thrown: what a failed sync
- * means is the caller's decision. Exceptions are for calls that failed ({@link AirbyteException} and its
+ * <p>A job that ends {@code failed} or {@code cancelled} is <em>returned</em> (in a {@link SyncOutcome}), not thrown:
+ * what a failed sync means is the caller's decision. Exceptions are for calls that failed ({@link AirbyteException} and its
  * subclasses) and for a job still running at the deadline ({@link SyncTimeoutException}).
  *
  * <p>The waiting methods block the calling thread (polling, see {@link SyncOptions}); the {@code *Async} forms
@@ -170,7 +172,7 @@ public final class Syncs {
   }
 
   /** Runs a sync of the connection and waits for it with {@link SyncOptions#defaults()}. */
-  public JobResponse run(UUID connectionId) {
+  public SyncOutcome run(UUID connectionId) {
     return run(connectionId, JobTypeEnum.SYNC, SyncOptions.defaults());
   }
 
@@ -178,36 +180,92 @@ public final class Syncs {
    * Starts a job as {@link #start(UUID, JobTypeEnum)} does (or joins the active one) and waits until it reaches
    * a terminal status. The timeout counts from this call.
    *
-   * @return the job in its terminal status, whether it succeeded or not
+   * <p>The outcome says whether the job was started or joined, flags a sync that succeeded having moved nothing
+   * ({@link SyncOutcome#zeroCountSuccess()}, also told to the {@link AirbyteListener}) and, for a job that did not
+   * succeed, carries why when the internal Config API is on ({@link SyncOutcome#details()}); when it is off or
+   * cannot tell, {@link SyncOutcome#detailsUnavailable()} says why, and the wait does not fail for it.
+   *
+   * @return the outcome: the job in its terminal status, whether it succeeded or not
    * @throws SyncTimeoutException if it is still active when {@link SyncOptions#timeout()} has passed
    */
-  public JobResponse run(UUID connectionId, JobTypeEnum jobType, SyncOptions options) {
+  public SyncOutcome run(UUID connectionId, JobTypeEnum jobType, SyncOptions options) {
     Objects.requireNonNull(options, "options");
     Instant deadline = clock.instant().plus(options.timeout());
-    JobResponse job = start(connectionId, jobType).job();
-    return waitFor(job.getJobId(), job, deadline, options);
+    JobStart start = start(connectionId, jobType);
+    JobResponse job = waitFor(start.jobId(), start.job(), deadline, options);
+    return outcome(job, start.joined(), deadline, options);
   }
 
   /** {@link #run(UUID, JobTypeEnum, SyncOptions)} on a thread of the client. */
-  public CompletableFuture<JobResponse> runAsync(UUID connectionId, JobTypeEnum jobType, SyncOptions options) {
+  public CompletableFuture<SyncOutcome> runAsync(UUID connectionId, JobTypeEnum jobType, SyncOptions options) {
     return async(() -> run(connectionId, jobType, options));
   }
 
   /**
-   * Waits until an existing job reaches a terminal status. The timeout counts from this call.
+   * Waits until an existing job reaches a terminal status. The timeout counts from this call. Every read of the
+   * job, the first included, survives what a poll survives (no response, a 5xx, a 429) until the deadline.
    *
    * @return the job in its terminal status, whether it succeeded or not
-   * @throws SyncTimeoutException if it is still active when {@link SyncOptions#timeout()} has passed
+   * @throws SyncTimeoutException if it is still active (or could not be read) when {@link SyncOptions#timeout()}
+   *     has passed
+   * @throws NotFoundException if there is no such job
    */
   public JobResponse await(long jobId, SyncOptions options) {
     Objects.requireNonNull(options, "options");
     Instant deadline = clock.instant().plus(options.timeout());
-    return waitFor(jobId, client.jobs().getJob(jobId).execute(), deadline, options);
+    return waitFor(jobId, null, deadline, options);
+  }
+
+  /**
+   * {@link #await(long, SyncOptions)}, with the outcome {@link #run} gives: {@link SyncOutcome#joined()} is true,
+   * since this call did not start the job.
+   */
+  public SyncOutcome awaitOutcome(long jobId, SyncOptions options) {
+    Objects.requireNonNull(options, "options");
+    Instant deadline = clock.instant().plus(options.timeout());
+    return outcome(waitFor(jobId, null, deadline, options), true, deadline, options);
   }
 
   /** {@link #await(long, SyncOptions)} on a thread of the client. */
   public CompletableFuture<JobResponse> awaitAsync(long jobId, SyncOptions options) {
     return async(() -> await(jobId, options));
+  }
+
+  /** The outcome of a job that has ended; details are fetched for one that did not succeed, within the deadline. */
+  private SyncOutcome outcome(JobResponse job, boolean joined, Instant deadline, SyncOptions options) {
+    boolean zeroCount = job.getStatus() == JobStatusEnum.SUCCEEDED && job.getJobType() == JobTypeEnum.SYNC
+        && zero(job.getBytesSynced()) && zero(job.getRowsSynced());
+    if (zeroCount) {
+      LOG.warn("Job {} of connection {} succeeded with 0 rows and 0 bytes: Airbyte reports a sync it failed to "
+          + "launch so, and so looks an incremental sync with nothing new", job.getJobId(), job.getConnectionId());
+      Listeners.tell(listener, l -> l.onZeroCountSuccess(new AirbyteListener.ZeroCountSuccess(job.getJobId(),
+          job.getConnectionId(), job)));
+    }
+    if (job.getStatus() == JobStatusEnum.SUCCEEDED && !zeroCount) {
+      return new SyncOutcome(job, joined, false, options.zeroCountSuccessIsFailure(), null, null);
+    }
+    JobDetails details = null;
+    String unavailable;
+    ConfigApiClient configApi = client.configApiClient();
+    Duration remaining = Duration.between(clock.instant(), deadline);
+    if (!configApi.enabled()) {
+      unavailable = ConfigApiClient.DISABLED_REASON;
+    } else if (remaining.isNegative() || remaining.isZero()) {
+      unavailable = "the wait's deadline had passed before the details could be asked for";
+    } else {
+      try {
+        details = configApi.jobDetails(job.getJobId(), false, remaining);
+        unavailable = null;
+      } catch (AirbyteException e) {
+        unavailable = e.getMessage();
+        LOG.debug("Job {}: no details: {}", job.getJobId(), unavailable);
+      }
+    }
+    return new SyncOutcome(job, joined, zeroCount, options.zeroCountSuccessIsFailure(), details, unavailable);
+  }
+
+  private static boolean zero(Long count) {
+    return count == null || count == 0;
   }
 
   /**
@@ -230,24 +288,32 @@ public final class Syncs {
     }
   }
 
+  /**
+   * Polls the job until it is terminal. {@code job} is the job as started or found, or null when it has not been
+   * read yet: then the first read happens at once. Every read, the first included, survives no response, a 5xx or a
+   * 429 until the deadline: a blip during a wait of hours is no reason to give up.
+   */
   private JobResponse waitFor(long jobId, JobResponse job, Instant deadline, SyncOptions options) {
     JobsApi jobs = client.jobs();
     int poll = 1;
-    polled(jobId, poll, job, null, options);
     Duration interval = options.pollInterval();
     AirbyteException lastFailure = null;
-    while (!isTerminal(job, options.incompleteIsTerminal())) {
-      Instant now = clock.instant();
-      if (!now.isBefore(deadline)) throw timedOut(jobs, jobId, job, options, lastFailure);
-      Duration remaining = Duration.between(now, deadline);
-      sleep(interval.compareTo(remaining) < 0 ? interval : remaining, "for job " + jobId);
-      interval = grow(interval, options.maxPollInterval());
-      poll++;
+    boolean readAtOnce = job == null;
+    if (job != null) polled(jobId, poll, job, null, options);
+    while (job == null || !isTerminal(job, options.incompleteIsTerminal())) {
+      if (!readAtOnce) {
+        Instant now = clock.instant();
+        if (!now.isBefore(deadline)) throw timedOut(jobs, jobId, job, options, lastFailure);
+        Duration remaining = Duration.between(now, deadline);
+        sleep(interval.compareTo(remaining) < 0 ? interval : remaining, "for job " + jobId);
+        interval = grow(interval, options.maxPollInterval());
+        poll++;
+      }
+      readAtOnce = false;
       try {
         job = jobs.getJob(jobId).execute();
         lastFailure = null;
       } catch (AirbyteTransportException | ServerException | RateLimitException e) {
-        // A blip during a wait of hours is no reason to give up: the deadline still bounds the wait.
         lastFailure = e;
         polled(jobId, poll, job, e, options);
         continue;

@@ -91,7 +91,7 @@ class ListenerTest extends FacadeTestSupport {
   void syncPollsAreHeard() {
     routes.on("POST /v1/jobs", json(200, job(3, "pending")));
     routes.on("GET /v1/jobs/3", json(200, job(3, "running")), json(200, job(3, "succeeded")));
-    track(builder().listener(recording).build()).syncs().run(CONNECTION);
+    track(builder().listener(recording).build()).syncs().run(CONNECTION).job();
 
     List<AirbyteListener.SyncPoll> polls = heard(AirbyteListener.SyncPoll.class);
     assertEquals(List.of(1, 2, 3), polls.stream().map(AirbyteListener.SyncPoll::poll).toList());

@@ -72,7 +72,8 @@ class SecretsPipelineTest {
           .sourceId(source.getSourceId()).destinationId(destination.getDestinationId());
       ConnectionResponse connection = client.connections().createConnection(connectionRequest).execute();
 
-      JobResponse job = client.syncs().run(connection.getConnectionId(), JobTypeEnum.SYNC, SyncOptions.defaults());
+      JobResponse job = client.syncs().run(connection.getConnectionId(), JobTypeEnum.SYNC, SyncOptions.defaults())
+          .job();
       assertEquals(JobStatusEnum.SUCCEEDED, job.getStatus());
 
       SourcePatchRequest patch = new SourcePatchRequest().configuration(Map.of("password", PASSWORD));

@@ -42,7 +42,7 @@ class SyncsOnTheFakeTest {
 
       fake.nextJobAttempts("failed", "succeeded");
       Instant started = clock.instant();
-      JobResponse job = client.syncs().run(connection, JobTypeEnum.SYNC, SyncOptions.defaults());
+      JobResponse job = client.syncs().run(connection, JobTypeEnum.SYNC, SyncOptions.defaults()).job();
 
       assertEquals(JobStatusEnum.SUCCEEDED, job.getStatus());
       // Two attempts of 10 minutes and the minute between them, all on the fake's clock.

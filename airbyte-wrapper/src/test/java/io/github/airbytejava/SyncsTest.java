@@ -37,7 +37,7 @@ class SyncsTest extends FacadeTestSupport {
         json(200, job(1, "running", "sync", 10)), json(200, job(1, "running", "sync", 50)),
         json(200, job(1, "succeeded", "sync", 100)));
 
-    JobResponse done = client().syncs().run(CONNECTION, JobTypeEnum.SYNC, options);
+    JobResponse done = client().syncs().run(CONNECTION, JobTypeEnum.SYNC, options).job();
 
     assertEquals(JobStatusEnum.SUCCEEDED, done.getStatus());
     assertEquals(List.of("pending", "queued", "?paused_by_new_feature", "running", "running", "succeeded"),
@@ -57,7 +57,7 @@ class SyncsTest extends FacadeTestSupport {
     MockResponse running = json(200, job(1, "running"));
     routes.on("GET /v1/jobs/1", running, running, running, running, running, running, running, running, running,
         json(200, job(1, "succeeded")));
-    client().syncs().run(CONNECTION, JobTypeEnum.SYNC, options);
+    client().syncs().run(CONNECTION, JobTypeEnum.SYNC, options).job();
     assertEquals(Duration.ofSeconds(30), sleeper.sleeps.get(sleeper.sleeps.size() - 1));
     assertTrue(sleeper.sleeps.stream().allMatch(d -> d.compareTo(Duration.ofSeconds(30)) <= 0));
   }
@@ -66,12 +66,12 @@ class SyncsTest extends FacadeTestSupport {
   void aFailedOrCancelledJobIsReturnedNotThrown() {
     routes.on("POST /v1/jobs", json(200, job(1, "running")));
     routes.on("GET /v1/jobs/1", json(200, job(1, "failed")));
-    assertEquals(JobStatusEnum.FAILED, client().syncs().run(CONNECTION).getStatus());
+    assertEquals(JobStatusEnum.FAILED, client().syncs().run(CONNECTION).job().getStatus());
 
     routes.reset();
     routes.on("POST /v1/jobs", json(200, job(2, "running", "reset", 0)));
     routes.on("GET /v1/jobs/2", json(200, job(2, "cancelled", "reset", 0)));
-    assertEquals(JobStatusEnum.CANCELLED, client().syncs().run(CONNECTION, JobTypeEnum.RESET, options).getStatus());
+    assertEquals(JobStatusEnum.CANCELLED, client().syncs().run(CONNECTION, JobTypeEnum.RESET, options).status());
     assertTrue(routes.requests("POST /v1/jobs").get(0).getBody().utf8().contains("\"jobType\":\"reset\""));
   }
 
@@ -79,13 +79,13 @@ class SyncsTest extends FacadeTestSupport {
   void incompleteKeepsWaitingUnlessConfiguredTerminal() {
     routes.on("POST /v1/jobs", json(200, job(1, "running")));
     routes.on("GET /v1/jobs/1", json(200, job(1, "incomplete")), json(200, job(1, "succeeded")));
-    assertEquals(JobStatusEnum.SUCCEEDED, client().syncs().run(CONNECTION, JobTypeEnum.SYNC, options).getStatus());
+    assertEquals(JobStatusEnum.SUCCEEDED, client().syncs().run(CONNECTION, JobTypeEnum.SYNC, options).status());
 
     routes.reset();
     routes.on("POST /v1/jobs", json(200, job(1, "running")));
     routes.on("GET /v1/jobs/1", json(200, job(1, "incomplete")), json(200, job(1, "succeeded")));
     JobResponse job = client().syncs().run(CONNECTION, JobTypeEnum.SYNC,
-        options.toBuilder().incompleteIsTerminal(true).build());
+        options.toBuilder().incompleteIsTerminal(true).build()).job();
     assertEquals(JobStatusEnum.INCOMPLETE, job.getStatus());
     assertEquals(1, routes.requests("GET /v1/jobs/1").size());
   }
@@ -97,7 +97,7 @@ class SyncsTest extends FacadeTestSupport {
     SyncOptions tenSeconds = options.toBuilder().timeout(Duration.ofSeconds(10)).build();
 
     SyncTimeoutException e = assertThrows(SyncTimeoutException.class,
-        () -> client().syncs().run(CONNECTION, JobTypeEnum.SYNC, tenSeconds));
+        () -> client().syncs().run(CONNECTION, JobTypeEnum.SYNC, tenSeconds).job());
 
     assertFalse(e.isCancelled());
     assertEquals(1L, e.getJobId());
@@ -116,7 +116,7 @@ class SyncsTest extends FacadeTestSupport {
     SyncOptions cancelling = options.toBuilder().timeout(Duration.ofSeconds(5)).cancelOnTimeout(true).build();
 
     SyncTimeoutException e = assertThrows(SyncTimeoutException.class,
-        () -> client().syncs().run(CONNECTION, JobTypeEnum.SYNC, cancelling));
+        () -> client().syncs().run(CONNECTION, JobTypeEnum.SYNC, cancelling).job());
 
     assertTrue(e.isCancelled());
     assertEquals(JobStatusEnum.CANCELLED, e.getLastJob().getStatus());
@@ -142,7 +142,7 @@ class SyncsTest extends FacadeTestSupport {
     routes.on("GET /v1/jobs/1", json(503, "{}"), response(502, "text/html", "<title>Bad Gateway</title>"),
         json(200, job(1, "succeeded")));
     AirbyteClient client = track(builder().retries(RetryPolicy.none()).build());
-    assertEquals(JobStatusEnum.SUCCEEDED, client.syncs().run(CONNECTION, JobTypeEnum.SYNC, options).getStatus());
+    assertEquals(JobStatusEnum.SUCCEEDED, client.syncs().run(CONNECTION, JobTypeEnum.SYNC, options).job().getStatus());
     assertEquals(List.of("running", "succeeded"), statuses());
   }
 
@@ -150,15 +150,15 @@ class SyncsTest extends FacadeTestSupport {
   void aJobThatVanishesEndsTheWait() {
     routes.on("POST /v1/jobs", json(200, job(1, "running")));
     routes.on("GET /v1/jobs/1", json(404, "{\"type\":\"about:blank\",\"status\":404}"));
-    assertThrows(NotFoundException.class, () -> client().syncs().run(CONNECTION));
+    assertThrows(NotFoundException.class, () -> client().syncs().run(CONNECTION).job());
   }
 
   @Test
   void theFutureFormCompletesWithTheTerminalJob() throws Exception {
     routes.on("POST /v1/jobs", json(200, job(1, "pending")));
     routes.on("GET /v1/jobs/1", json(200, job(1, "running")), json(200, job(1, "succeeded")));
-    CompletableFuture<JobResponse> future = client().syncs().runAsync(CONNECTION, JobTypeEnum.SYNC, options);
-    assertEquals(JobStatusEnum.SUCCEEDED, future.get(5, TimeUnit.SECONDS).getStatus());
+    CompletableFuture<SyncOutcome> future = client().syncs().runAsync(CONNECTION, JobTypeEnum.SYNC, options);
+    assertEquals(JobStatusEnum.SUCCEEDED, future.get(5, TimeUnit.SECONDS).status());
     assertEquals(List.of("pending", "running", "succeeded"), statuses());
 
     routes.on("GET /v1/jobs/5", json(200, job(5, "failed")));
@@ -169,7 +169,7 @@ class SyncsTest extends FacadeTestSupport {
   void theFutureFormFailsWithTheTimeout() {
     routes.on("POST /v1/jobs", json(200, job(1, "running")));
     routes.on("GET /v1/jobs/1", json(200, job(1, "running")));
-    CompletableFuture<JobResponse> future = client().syncs().runAsync(CONNECTION, JobTypeEnum.SYNC,
+    CompletableFuture<SyncOutcome> future = client().syncs().runAsync(CONNECTION, JobTypeEnum.SYNC,
         options.toBuilder().timeout(Duration.ofMinutes(1)).build());
     ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(5, TimeUnit.SECONDS));
     assertInstanceOf(SyncTimeoutException.class, e.getCause());
@@ -197,7 +197,7 @@ class SyncsTest extends FacadeTestSupport {
     routes.on("POST /v1/jobs", json(409, "{\"title\":\"try-again-later\"}"));
     routes.on("GET /v1/jobs", json(200, jobs(job(7, "queued"))));
     routes.on("GET /v1/jobs/7", json(200, job(7, "succeeded")));
-    assertEquals(7L, client().syncs().run(CONNECTION, JobTypeEnum.SYNC, options).getJobId());
+    assertEquals(7L, client().syncs().run(CONNECTION, JobTypeEnum.SYNC, options).job().getJobId());
     assertEquals(1, routes.requests("POST /v1/jobs").size());
     assertEquals(List.of("queued", "succeeded"), statuses());
   }
@@ -359,7 +359,7 @@ class SyncsTest extends FacadeTestSupport {
   @Test
   void theWaitStopsWhenTheFutureTimesOut() throws Exception {
     java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
-    CompletableFuture<JobResponse> future = pollingForever(polls).syncs()
+    CompletableFuture<SyncOutcome> future = pollingForever(polls).syncs()
         .runAsync(CONNECTION, JobTypeEnum.SYNC, options).orTimeout(1, TimeUnit.SECONDS);
     assertInstanceOf(java.util.concurrent.TimeoutException.class,
         assertThrows(ExecutionException.class, () -> future.get(5, TimeUnit.SECONDS)).getCause());
@@ -369,7 +369,7 @@ class SyncsTest extends FacadeTestSupport {
   @Test
   void theWaitStopsWhenTheCallerCompletesTheFuture() throws Exception {
     java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
-    CompletableFuture<JobResponse> future = pollingForever(polls).syncs().runAsync(CONNECTION, JobTypeEnum.SYNC,
+    CompletableFuture<SyncOutcome> future = pollingForever(polls).syncs().runAsync(CONNECTION, JobTypeEnum.SYNC,
         options);
     waitForPolls(polls);
     future.completeExceptionally(new IllegalStateException("no longer needed"));
@@ -379,9 +379,9 @@ class SyncsTest extends FacadeTestSupport {
   @Test
   void theWaitStopsWhenADependentStageIsCancelled() throws Exception {
     java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
-    CompletableFuture<JobResponse> future = pollingForever(polls).syncs().runAsync(CONNECTION, JobTypeEnum.SYNC,
+    CompletableFuture<SyncOutcome> future = pollingForever(polls).syncs().runAsync(CONNECTION, JobTypeEnum.SYNC,
         options);
-    CompletableFuture<Long> rows = future.thenApply(JobResponse::getRowsSynced);
+    CompletableFuture<Long> rows = future.thenApply(outcome -> outcome.job().getRowsSynced());
     waitForPolls(polls);
     rows.cancel(true);
     assertTrue(future.isCancelled());
@@ -392,7 +392,7 @@ class SyncsTest extends FacadeTestSupport {
   void runAsyncOnAClosedClientReturnsAFailedFuture() {
     AirbyteClient client = client();
     client.close();
-    CompletableFuture<JobResponse> future = client.syncs().runAsync(CONNECTION, JobTypeEnum.SYNC, options);
+    CompletableFuture<SyncOutcome> future = client.syncs().runAsync(CONNECTION, JobTypeEnum.SYNC, options);
     assertTrue(future.isCompletedExceptionally());
     assertEquals("The AirbyteClient is closed", assertThrows(ExecutionException.class, future::get).getCause()
         .getMessage());

@@ -24,6 +24,8 @@ final class Api {
   private final Destinations destinations;
   private final List<ResourceGroup> groups;
   private final Stubs stubs;
+  private final ConfigApi configApi;
+  private final WebhookSender webhooks;
 
   Api(Context.Settings settings) {
     this.context = new Context(settings);
@@ -50,6 +52,10 @@ final class Api {
         groupsOfUsers, definitions, declarative, oauth, sources, destinations, streams, tags, connections, jobs,
         embedded);
     groups.forEach(group -> group.routes(routes));
+    // Not operations of the public spec: kept out of its routes (and of the stubs), reset with the rest.
+    configApi = new ConfigApi(jobs);
+    webhooks = new WebhookSender(context, jobs, configApi, workspaces, connections, sources, destinations);
+    webhooks.sweepUnderLock(this::sweepWebhooks);
     Set<String> operationIds = new HashSet<>();
     routes.all().forEach(r -> operationIds.add(r.operationId()));
     stubs = new Stubs(Set.copyOf(operationIds));
@@ -83,6 +89,8 @@ final class Api {
   /** Back to the starting state: the default workspace and nothing else. Issued tokens stay valid. */
   synchronized void reset() {
     groups.forEach(ResourceGroup::reset);
+    configApi.reset();
+    webhooks.reset();
     stubs.clear();
   }
 
@@ -123,6 +131,30 @@ final class Api {
     jobs.nextJobAttempts(attemptOutcomes);
   }
 
+  synchronized void nextJobSucceedsWithZeroCounts() {
+    jobs.nextJobSucceedsWithZeroCounts();
+  }
+
+  synchronized void setFailure(long jobId, FakeFailure failure) {
+    configApi.setFailure(jobId, failure);
+  }
+
+  synchronized void setLogLines(long jobId, List<String> lines) {
+    configApi.setLogLines(jobId, lines);
+  }
+
+  List<WebhookDelivery> webhookDeliveries() {
+    return webhooks.deliveries();
+  }
+
+  synchronized void sweepWebhooks() {
+    webhooks.sweep();
+  }
+
+  void close() {
+    webhooks.close();
+  }
+
   synchronized Reply handle(Call call) {
     try {
       return route(call);
@@ -130,6 +162,20 @@ final class Api {
       return Reply.badRequest(e.getMessage());
     } catch (Reply.Refusal e) {
       return e.reply;
+    } finally {
+      webhooks.sweep();
+    }
+  }
+
+  /** A request to the internal Config API ({@link ConfigApi#ROOT}); {@code path} is the part after its root. */
+  synchronized Reply handleConfigApi(String path, Call call) {
+    try {
+      Reply denied = applications.authenticate(call);
+      return denied != null ? denied : configApi.handle(call.method(), path, call);
+    } catch (Json.BadRequest e) {
+      return Reply.badRequest(e.getMessage());
+    } finally {
+      webhooks.sweep();
     }
   }
 

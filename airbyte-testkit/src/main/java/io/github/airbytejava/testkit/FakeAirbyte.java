@@ -283,6 +283,52 @@ public final class FakeAirbyte implements AutoCloseable {
   }
 
   /**
+   * Makes the next job created end {@code succeeded} having moved nothing: 0 rows and 0 bytes, in the public API, the
+   * Config API and the success webhook alike, as Airbyte reports a sync it failed to launch (airbytehq/airbyte#85355).
+   * Calls queue up with {@link #nextJobEndsAs}, one per job.
+   */
+  public void nextJobSucceedsWithZeroCounts() {
+    api.nextJobSucceedsWithZeroCounts();
+  }
+
+  /**
+   * Why the failed attempts of this job failed, for the Config API's {@code failureSummary} and the failure
+   * webhook. Without it a failed attempt reports a {@code source} {@code system_error} saying which attempt it was.
+   * May be set before the job exists (job ids count up from 1 after {@link #reset()}).
+   */
+  public void setFailure(long jobId, FakeFailure failure) {
+    api.setFailure(jobId, Objects.requireNonNull(failure, "failure"));
+  }
+
+  /**
+   * The formatted log lines the Config API's {@code jobs/get} gives for this job's last attempt (its earlier attempts
+   * keep a two-line default log). For logs of megabytes, pass as many lines as needed.
+   */
+  public void setLogLines(long jobId, List<String> lines) {
+    api.setLogLines(jobId, List.copyOf(lines));
+  }
+
+  /**
+   * The root of the fake's internal Config API, {@code http://127.0.0.1:PORT/api/v1}, for a client's
+   * {@code internalConfigApiUrl}: it serves {@code jobs/get}, {@code jobs/get_without_logs} and
+   * {@code attempt/get_for_job} with the public API's tokens. With {@link Builder#basePath} {@code /api/public/v1},
+   * it is where a client derives it to be.
+   */
+  public String configApiUrl() {
+    return "http://127.0.0.1:" + server.getPort() + ConfigApi.ROOT;
+  }
+
+  /**
+   * The webhook POSTs the fake made so far, oldest first: when a job ends in a workspace whose {@code success} or
+   * {@code failure} notification has an enabled webhook ({@code PATCH /workspaces/{id}} with {@code notifications}),
+   * the fake POSTs Airbyte's body to it, off the request thread, with short timeouts and at most 3 tries, and only to
+   * a loopback URL (any other is recorded as not sent). A delivery is recorded once it is done.
+   */
+  public List<WebhookDelivery> webhookDeliveries() {
+    return api.webhookDeliveries();
+  }
+
+  /**
    * Back to the starting state: only the default workspace, no jobs, no faults or stubs, no recorded requests or
    * mismatches.
    * Tokens already issued stay valid.
@@ -307,6 +353,7 @@ public final class FakeAirbyte implements AutoCloseable {
   /** Stops the server; connections still open are closed. */
   @Override
   public void close() {
+    api.close();
     server.close();
   }
 

@@ -78,6 +78,9 @@ final class FakeDispatcher extends Dispatcher {
       faults.takeBeforeBody();
       return drop();
     }
+    if (path.startsWith(ConfigApi.ROOT + "/") && (basePath.isEmpty() || !path.startsWith(basePath + "/"))) {
+      return configApi(method, path, url, recorded, request);
+    }
     if (apiPath == null) {
       // Not under the base path: a client that joined URLs wrongly, e.g. /applications/token without /v1.
       mismatch("request " + request.target() + ": not under the base path " + basePath);
@@ -117,6 +120,31 @@ final class FakeDispatcher extends Dispatcher {
       conformance.checkResponse(request, apiPath, reply).forEach(this::mismatch);
     }
 
+    if (fault != null && fault.kind == Fault.Kind.DISCONNECT_AFTER_PROCESSING) {
+      return drop();
+    }
+    MockResponse response = toMockResponse(reply);
+    if (fault != null && fault.kind == Fault.Kind.SLOW) {
+      response = response.newBuilder().headersDelay(fault.delay.toMillis(), TimeUnit.MILLISECONDS).build();
+    }
+    return response;
+  }
+
+  /**
+   * The internal Config API: apart from the public spec's operations (no conformance check, no stubs); faults apply,
+   * matched on the full path ({@code /api/v1/jobs/get}).
+   */
+  private MockResponse configApi(String method, String path, HttpUrl url, RecordedRequest recorded,
+      ReceivedRequest request) {
+    Fault fault = faults.take(method, path);
+    if (fault != null && fault.kind == Fault.Kind.DISCONNECT) {
+      return drop();
+    }
+    if (fault != null && fault.kind == Fault.Kind.STATUS) {
+      return faultResponse(fault);
+    }
+    Reply reply = api.handleConfigApi(path.substring(ConfigApi.ROOT.length()), new Call(method, path, url,
+        recorded.getHeaders().get("Authorization"), recorded.getHeaders().get("Content-Type"), request.body()));
     if (fault != null && fault.kind == Fault.Kind.DISCONNECT_AFTER_PROCESSING) {
       return drop();
     }

@@ -41,15 +41,18 @@ final class Jobs implements ResourceGroup {
     final Instant createdAt;
     /** The outcome of each attempt: "failed" for all but the last. */
     final List<String> attempts;
+    /** A sync that succeeds having moved nothing, as Airbyte reports one it failed to launch. */
+    final boolean zeroCounts;
     Instant cancelledAt;
 
-    Job(long id, Connections.Connection connection, String jobType, Instant createdAt, List<String> attempts) {
+    Job(long id, Connections.Connection connection, String jobType, Instant createdAt, Plan plan) {
       this.id = id;
       this.connectionId = connection.id;
       this.workspaceId = connection.workspaceId;
       this.jobType = jobType;
       this.createdAt = createdAt;
-      this.attempts = attempts;
+      this.attempts = plan.attempts();
+      this.zeroCounts = plan.zeroCounts();
     }
 
     String outcome() {
@@ -100,26 +103,52 @@ final class Jobs implements ResourceGroup {
      * reports the sum over its attempts.
      */
     long rows(Instant now) {
-      if (jobType.equals("reset") || jobType.equals("clear")) {
+      long rows = 0;
+      for (int i = 0; i < attempts.size(); i++) {
+        rows += attemptRows(i, now);
+      }
+      return rows;
+    }
+
+    /** The rows attempt {@code i} has moved as of {@code now}. */
+    long attemptRows(int i, Instant now) {
+      if (jobType.equals("reset") || jobType.equals("clear") || zeroCounts) {
         return 0;
       }
       Instant at = updatedAt(now);
-      long jobRows = context.settings().jobRows();
-      long rows = 0;
-      for (int i = 0; i < attempts.size() && !at.isBefore(attemptStart(i)); i++) {
-        long attemptRows = attempts.get(i).equals("succeeded") ? jobRows : jobRows / 2;
-        if (!at.isBefore(attemptEnd(i))) {
-          rows += attemptRows;
-          continue;
-        }
-        Duration warmUp = jobDuration().dividedBy(10);
-        Duration working = jobDuration().minus(warmUp);
-        Duration done = Duration.between(attemptStart(i).plus(warmUp), at);
-        if (!done.isNegative() && !working.isZero()) {
-          rows += (long) (attemptRows * ((double) done.toNanos() / working.toNanos()));
-        }
+      if (at.isBefore(attemptStart(i))) {
+        return 0;
       }
-      return rows;
+      long jobRows = context.settings().jobRows();
+      long attemptRows = attempts.get(i).equals("succeeded") ? jobRows : jobRows / 2;
+      if (!at.isBefore(attemptEnd(i))) {
+        return attemptRows;
+      }
+      Duration warmUp = jobDuration().dividedBy(10);
+      Duration working = jobDuration().minus(warmUp);
+      Duration done = Duration.between(attemptStart(i).plus(warmUp), at);
+      if (!done.isNegative() && !working.isZero()) {
+        return (long) (attemptRows * ((double) done.toNanos() / working.toNanos()));
+      }
+      return 0;
+    }
+
+    /** What the Config API and the webhooks tell of this job as of {@code now}. */
+    JobFacts facts(Instant now) {
+      String status = status(now);
+      List<JobFacts.Attempt> started = new ArrayList<>();
+      for (int i = 0; i < attempts.size() && !now.isBefore(attemptStart(i)); i++) {
+        boolean ended = !now.isBefore(attemptEnd(i)) || status.equals("cancelled");
+        String attemptStatus = !ended ? "running"
+            : i < attempts.size() - 1 || !attempts.get(i).equals("succeeded") ? "failed" : "succeeded";
+        Instant end = !ended ? null : status.equals("cancelled") && now.isBefore(attemptEnd(i)) ? cancelledAt
+            : attemptEnd(i);
+        started.add(new JobFacts.Attempt(i, attemptStatus, attemptStart(i), end, attemptRows(i, now),
+            attemptRows(i, now) * BYTES_PER_ROW));
+      }
+      long rows = rows(now);
+      return new JobFacts(id, connectionId, workspaceId, jobType, status, createdAt, updatedAt(now), started, rows,
+          rows * BYTES_PER_ROW);
     }
 
     JsonObject toJson(Instant now) {
@@ -145,7 +174,11 @@ final class Jobs implements ResourceGroup {
   private final Map<Long, Job> jobs = new LinkedHashMap<>();
   /** The jobs of each connection, oldest first: what the 409 check and the connectionId filter look at. */
   private final Map<String, List<Job>> byConnection = new HashMap<>();
-  private final Deque<List<String>> outcomes = new ArrayDeque<>();
+  private final Deque<Plan> outcomes = new ArrayDeque<>();
+
+  /** How the next job will go: its attempts' outcomes, and whether it moves nothing. */
+  private record Plan(List<String> attempts, boolean zeroCounts) {
+  }
   private long nextJobId = 1;
 
   Jobs(Context context, Connections connections) {
@@ -175,7 +208,11 @@ final class Jobs implements ResourceGroup {
           + (status.equals("incomplete") ? "; an incomplete job is retried: use nextJobAttempts(\"failed\", ...)"
           : ""));
     }
-    outcomes.add(List.of(status));
+    outcomes.add(new Plan(List.of(status), false));
+  }
+
+  void nextJobSucceedsWithZeroCounts() {
+    outcomes.add(new Plan(List.of("succeeded"), true));
   }
 
   void nextJobAttempts(List<String> attemptOutcomes) {
@@ -190,7 +227,7 @@ final class Jobs implements ResourceGroup {
     }
     nextJobEndsAs(attemptOutcomes.get(attemptOutcomes.size() - 1));
     outcomes.removeLast();
-    outcomes.add(List.copyOf(attemptOutcomes));
+    outcomes.add(new Plan(List.copyOf(attemptOutcomes), false));
   }
 
   /** How long a job stays {@code incomplete} between a failed attempt and the next. */
@@ -217,11 +254,22 @@ final class Jobs implements ResourceGroup {
         return Reply.problem(409, "try-again-later", message, Json.object("message", message));
       }
     }
-    List<String> attempts = outcomes.isEmpty() ? List.of("succeeded") : outcomes.poll();
-    Job job = new Job(nextJobId++, connection, jobType, now, attempts);
+    Plan plan = outcomes.isEmpty() ? new Plan(List.of("succeeded"), false) : outcomes.poll();
+    Job job = new Job(nextJobId++, connection, jobType, now, plan);
     jobs.put(job.id, job);
     byConnection.computeIfAbsent(connection.id, c -> new ArrayList<>()).add(job);
     return Reply.ok(job.toJson(now));
+  }
+
+  /** The job's facts as of now, or null when there is no such job. */
+  JobFacts facts(long id) {
+    Job job = jobs.get(id);
+    return job == null ? null : job.facts(context.now());
+  }
+
+  /** Every job's id, oldest first. */
+  List<Long> ids() {
+    return List.copyOf(jobs.keySet());
   }
 
   private Job find(String id) {

@@ -74,7 +74,7 @@ public final class Suite {
     Double authSeconds = null;
     Integer coldRuns = null;
     Set<String> only = new HashSet<>(List.of("list", "surface", "parse", "paginate", "auth", "cold", "provision",
-        "connectors", "cli"));
+        "connectors", "jobdetails", "cli"));
     Path out = Paths.get("benchmarks", "target", "bench");
     for (String arg : args) {
       if (arg.equals("quick")) quick = true;
@@ -84,7 +84,7 @@ public final class Suite {
       else if (arg.startsWith("--out=")) out = Paths.get(arg.substring(6));
       else throw new IllegalArgumentException("unknown argument: " + arg
           + " (quick, --auth-seconds=N, --cold-runs=N, --only=list,surface,parse,paginate,auth,cold,provision,"
-          + "connectors, --out=DIR)");
+          + "connectors,jobdetails, --out=DIR)");
     }
     Files.createDirectories(out);
     Suite suite = new Suite(quick, authSeconds != null ? authSeconds : quick ? 5 : 30,
@@ -103,6 +103,7 @@ public final class Suite {
     if (only.contains("cold")) coldStart();
     if (only.contains("provision")) provision();
     if (only.contains("connectors")) connectors();
+    if (only.contains("jobdetails")) rows.addAll(JobDetailsBenchmark.suite(quick, out, JAVA, CLASSPATH));
     if (only.contains("cli")) CliColdStart.run(this::row, notes, out, coldRuns, JAVA, CLASSPATH);
     String table = table();
     String header = String.format(Locale.ROOT, "Run %s (%s mode), %d s; %d CPUs, load average %s before, %s after;"
@@ -654,12 +655,12 @@ public final class Suite {
     return table.toString();
   }
 
-  private static String us(double micros) {
+  static String us(double micros) {
     return micros >= 10_000 ? String.format(Locale.ROOT, "%,.1f ms", micros / 1000)
         : micros < 10 ? String.format(Locale.ROOT, "%.2f µs", micros) : String.format(Locale.ROOT, "%,.0f µs", micros);
   }
 
-  private static String kb(double bytes) {
+  static String kb(double bytes) {
     return String.format(Locale.ROOT, "%,.1f KB", bytes / 1000);
   }
 
@@ -667,7 +668,7 @@ public final class Suite {
     return String.format(Locale.ROOT, "%.0f MiB peak heap in use (garbage included)", bytes / 1048576.0);
   }
 
-  private static String ratio(double ratio) {
+  static String ratio(double ratio) {
     return String.format(Locale.ROOT, "%.2fx", ratio);
   }
 

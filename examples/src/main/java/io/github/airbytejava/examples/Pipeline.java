@@ -1,6 +1,7 @@
 package io.github.airbytejava.examples;
 
 import io.github.airbytejava.SyncOptions;
+import io.github.airbytejava.SyncOutcome;
 import io.github.airbytejava.connectors.destinations.DestinationDevNull;
 import io.github.airbytejava.connectors.sources.SourceFaker;
 import io.github.airbytejava.generated.model.ConnectionCreateRequest;
@@ -79,10 +80,12 @@ public final class Pipeline {
           .onProgress(job -> out.printf("  job %d: %-10s %,9d rows %,13d bytes%n",
               job.getJobId(), job.getStatus().getValue(), orZero(job.getRowsSynced()), orZero(job.getBytesSynced())))
           .build();
-      JobResponse job = client.syncs().run(connection.getConnectionId(), JobTypeEnum.SYNC, options);
+      SyncOutcome outcome = client.syncs().run(connection.getConnectionId(), JobTypeEnum.SYNC, options);
+      JobResponse job = outcome.job();
 
-      if (job.getStatus() != JobStatusEnum.SUCCEEDED) {
-        err.println("error: sync job " + job.getJobId() + " ended " + job.getStatus().getValue());
+      if (!outcome.succeeded()) {
+        // One line with Airbyte's own reason when the client has the internal Config API on, else why it has none.
+        err.println("error: sync " + outcome.summary());
         return Examples.FAILED;
       }
       out.printf("Synced %,d rows (%,d bytes).%n", orZero(job.getRowsSynced()), orZero(job.getBytesSynced()));

@@ -51,7 +51,8 @@ class PipelineTest {
       ExampleRun run = ExampleRun.of((env, out, err) -> Pipeline.run(env, out, err, FIRST_POLL), env(fake));
 
       assertEquals(Examples.FAILED, run.exitCode());
-      assertEquals(List.of("error: sync job 1 ended failed"), run.errLines());
+      assertEquals(List.of("error: sync job 1 (started) failed; no reason: the internal Config API is off (turn it on "
+          + "with AirbyteClient.builder().enableInternalConfigApi())"), run.errLines());
       assertEquals("", run.stray());
       fake.assertConformant();
     }

@@ -50,7 +50,7 @@ class ResultShapeTest {
           "{\"status\":\"pending\",\"jobType\":\"sync\",\"startTime\":\"2026-11-28T10:00:00Z\",\"connectionId\":\""
               + Fixtures.CONNECTION + "\"}"));
       FaultCheck.run("JOB_WITHOUT_ID x SYNCS_RUN", Expectation.PROMPT,
-          () -> client.syncs().run(Fixtures.CONNECTION, JobTypeEnum.SYNC, SyncOptions.defaults()), outcome -> {
+          () -> client.syncs().run(Fixtures.CONNECTION, JobTypeEnum.SYNC, SyncOptions.defaults()).job(), outcome -> {
             if (!(outcome.error() instanceof AirbyteException)) {
               fail("expected an AirbyteException naming POST /v1/jobs, got " + FaultCheck.describe(outcome),
                   outcome.error());

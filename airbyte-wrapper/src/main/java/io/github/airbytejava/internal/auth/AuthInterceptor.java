@@ -64,9 +64,17 @@ public final class AuthInterceptor implements Interceptor {
   private final BodyMasker masker;
   /** What a {@link TokenStore} keeps this client's tokens under; null unless client credentials. */
   private String storeKey;
+  /** A second origin that gets the credentials: the internal Config API's, when it is on another host; or null. */
+  private final HttpUrl alsoFor;
 
   private AuthInterceptor(HttpUrl apiBaseUrl, String staticAuthorization, TokenCache tokenCache, HttpUrl tokenUrl,
       AtomicLong tokenRequests, Calls calls, BodyMasker masker) {
+    this(apiBaseUrl, staticAuthorization, tokenCache, tokenUrl, tokenRequests, calls, masker, null);
+  }
+
+  private AuthInterceptor(HttpUrl apiBaseUrl, String staticAuthorization, TokenCache tokenCache, HttpUrl tokenUrl,
+      AtomicLong tokenRequests, Calls calls, BodyMasker masker, HttpUrl alsoFor) {
+    this.alsoFor = alsoFor;
     this.calls = calls;
     this.masker = masker;
     this.apiBaseUrl = apiBaseUrl;
@@ -271,9 +279,21 @@ public final class AuthInterceptor implements Interceptor {
     return body == null || !(body.isOneShot() || body.isDuplex());
   }
 
+  /**
+   * This interceptor, sharing its token cache, that also authenticates requests to {@code origin}'s scheme, host
+   * and port: the user chose that origin (the internal Config API's) for the same credentials.
+   */
+  public AuthInterceptor alsoFor(HttpUrl origin) {
+    return new AuthInterceptor(apiBaseUrl, staticAuthorization, tokenCache, tokenUrl, tokenRequests, calls, masker,
+        origin);
+  }
+
   private boolean isApiHost(HttpUrl url) {
-    return url.scheme().equals(apiBaseUrl.scheme()) && url.host().equals(apiBaseUrl.host())
-        && url.port() == apiBaseUrl.port();
+    return sameOrigin(url, apiBaseUrl) || (alsoFor != null && sameOrigin(url, alsoFor));
+  }
+
+  private static boolean sameOrigin(HttpUrl url, HttpUrl origin) {
+    return url.scheme().equals(origin.scheme()) && url.host().equals(origin.host()) && url.port() == origin.port();
   }
 
   private boolean isTokenRequest(HttpUrl url) {
