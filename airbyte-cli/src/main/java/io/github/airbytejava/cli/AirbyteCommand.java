@@ -38,6 +38,12 @@ final class AirbyteCommand implements Runnable {
       description = "A JMESPath expression that filters and reshapes the JSON output, e.g. 'data[].name'.")
   String query;
 
+  @Option(names = "--internal-config-api", scope = ScopeType.INHERIT, arity = "0..1", fallbackValue = "",
+      paramLabel = "URL", description = "Also ask Airbyte's internal, unversioned Config API (why a sync failed, job"
+          + " logs); its root is derived from the API URL, or given (http://HOST:8000/api/v1). Env"
+          + " AIRBYTE_INTERNAL_CONFIG_API.")
+  String internalConfigApi;
+
   @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "No colour (also when NO_COLOR is set).")
   boolean noColor;
 

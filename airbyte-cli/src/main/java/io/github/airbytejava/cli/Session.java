@@ -129,8 +129,21 @@ final class Session implements AutoCloseable {
     }
     builder.tokenStore(new TokenFiles(PrivateFiles.cacheDir(env).resolve("tokens")))
         .secretFields(Connectors.secretFields());
+    String configApi = globals.internalConfigApi != null ? globals.internalConfigApi
+        : env("AIRBYTE_INTERNAL_CONFIG_API");
+    if (configApi != null) {
+      if (configApi.isBlank() || configApi.equalsIgnoreCase("true") || configApi.equals("1")) {
+        builder.enableInternalConfigApi();
+      } else {
+        builder.internalConfigApiUrl(configApi);
+      }
+    }
     if (globals.verbose) builder.listener(new Verbose(err));
-    client = builder.build();
+    try {
+      client = builder.build();
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage());
+    }
     return client;
   }
 

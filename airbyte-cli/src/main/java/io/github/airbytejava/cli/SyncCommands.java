@@ -4,7 +4,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import io.github.airbytejava.JobStart;
 import io.github.airbytejava.SyncOptions;
+import io.github.airbytejava.SyncOutcome;
 import io.github.airbytejava.SyncTimeoutException;
+import io.github.airbytejava.configapi.DetailsUnavailableException;
+import io.github.airbytejava.configapi.InternalConfigApi;
+import io.github.airbytejava.configapi.LogLine;
 import io.github.airbytejava.generated.invoker.JSON;
 import io.github.airbytejava.generated.model.JobResponse;
 import io.github.airbytejava.generated.model.JobStatusEnum;
@@ -15,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,8 +38,9 @@ final class SyncCommands {
     ResourceCommands.sub(jobs, "cancel", new JobsCancel(session), "Cancel a job.", "airbyte jobs cancel 1234");
     ResourceCommands.sub(jobs, "wait", new JobsWait(session), "Wait until a job ends; exit 6 if it failed or was"
         + " cancelled, 7 on --timeout.", "airbyte jobs wait 1234 --timeout 30m");
-    ResourceCommands.sub(jobs, "logs", new JobsLogs(session), "A job's logs, where the API offers them.",
-        "airbyte jobs logs 1234");
+    ResourceCommands.sub(jobs, "logs", new JobsLogs(session), "A job's log, every attempt's, masked: only Airbyte's"
+        + " internal Config API has logs, so this needs --internal-config-api.",
+        "airbyte jobs logs 1234 --internal-config-api");
     return jobs;
   }
 
@@ -68,9 +74,9 @@ final class SyncCommands {
     SyncOptions.Builder options = SyncOptions.builder().cancelOnTimeout(cancelOnTimeout)
         .onProgress(job -> session.info(progress(job, since)));
     if (timeout != null) options.timeout(Durations.parse(timeout, "--timeout"));
-    JobResponse job;
+    SyncOutcome outcome;
     try {
-      job = session.client().syncs().await(jobId, options.build());
+      outcome = session.client().syncs().awaitOutcome(jobId, options.build());
     } catch (SyncTimeoutException e) {
       session.info("job " + jobId + " still " + (e.getLastJob() == null ? "running" : status(e.getLastJob()))
           + " after --timeout " + timeout + (e.isCancelled() ? "; cancelled it" : "; it goes on (see"
@@ -78,17 +84,25 @@ final class SyncCommands {
       if (e.getLastJob() != null) session.output().print(json(e.getLastJob()), Resource.JOBS);
       return ExitCodes.TIMEOUT;
     }
+    JobResponse job = outcome.job();
     session.output().print(json(job), Resource.JOBS);
-    if (job.getStatus() == JobStatusEnum.SUCCEEDED) return ExitCodes.OK;
-    session.info("job " + jobId + " ended " + status(job) + ": " + reason(job));
+    if (outcome.succeeded()) {
+      if (outcome.zeroCountSuccess()) {
+        session.info("job " + jobId + " succeeded with 0 rows and 0 bytes: Airbyte reports a sync it failed to"
+            + " launch so; check the connection");
+      }
+      return ExitCodes.OK;
+    }
+    session.info("job " + jobId + " ended " + status(job) + ": " + reason(outcome));
     return ExitCodes.SYNC_FAILED;
   }
 
-  /** Why a job failed, as far as the public API tells: it has no failure reason, so the status and its attempt. */
-  static String reason(JobResponse job) {
-    Object reason = job.getAdditionalProperty("failureReason");
-    if (reason != null) return reason.toString();
-    return "the public API gives no failure reason; see the job in Airbyte's UI (jobId " + job.getJobId() + ")";
+  /** Why a job did not succeed: the internal Config API's reason when it is on and answers, else why not. */
+  static String reason(SyncOutcome outcome) {
+    if (outcome.failure().isPresent()) return outcome.failure().get().summary();
+    if (outcome.details().isPresent()) return "Airbyte gives no failure reason";
+    return "no reason from the public API" + outcome.detailsUnavailable().map(why -> " (" + why + ")").orElse("")
+        + "; --internal-config-api asks Airbyte's internal Config API why";
   }
 
   @Command(name = "sync", mixinStandardHelpOptions = true,
@@ -249,9 +263,19 @@ final class SyncCommands {
     @Override
     public Integer call() {
       long id = jobId(job);
-      session.api().call("GET", "/jobs/" + id, null); // a job that does not exist is "not found", as elsewhere
-      throw new CliException(ExitCodes.ERROR, "job " + id + ": Airbyte's public API has no job logs; see the job in"
-          + " Airbyte's UI");
+      InternalConfigApi configApi = session.client().internalConfigApi();
+      if (!configApi.enabled()) {
+        throw CliException.usage("jobs logs needs --internal-config-api[=URL]: the public API has no logs, only"
+            + " Airbyte's internal, unversioned Config API has");
+      }
+      try (Stream<LogLine> lines = configApi.logs(id)) {
+        lines.forEach(line -> session.out.println(line));
+      } catch (DetailsUnavailableException e) {
+        throw new CliException(e.reason() == DetailsUnavailableException.Reason.NOT_FOUND ? ExitCodes.NOT_FOUND
+            : ExitCodes.ERROR, "job " + id + ": no logs: " + Api.oneLine(e.getMessage()), e);
+      }
+      session.out.flush();
+      return ExitCodes.OK;
     }
   }
 }

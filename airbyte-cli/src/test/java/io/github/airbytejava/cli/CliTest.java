@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.airbytejava.testkit.FakeAirbyte;
+import io.github.airbytejava.testkit.FakeFailure;
 import io.github.airbytejava.testkit.ReceivedRequest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -328,10 +329,24 @@ class CliTest {
       fake.nextJobEndsAs("failed");
       Cli.Result failed = cli.run("sync", "orders", "--wait");
       assertEquals(ExitCodes.SYNC_FAILED, failed.code(), failed::toString);
-      assertTrue(failed.err().contains("ended failed"), failed::toString);
+      assertTrue(failed.err().contains("ended failed: no reason from the public API"), failed::toString);
+
+      // With Airbyte's internal Config API asked (opt-in), the reason, and the logs.
+      fake.nextJobEndsAs("failed");
+      fake.setFailure(3, FakeFailure.of("source", "config_error", "Invalid credentials."));
+      fake.setLogLines(3, List.of("reading stream users", "source failed"));
+      String configApi = "--internal-config-api=" + fake.configApiUrl();
+      Cli.Result why = cli.run("sync", "orders", "--wait", configApi);
+      assertEquals(ExitCodes.SYNC_FAILED, why.code(), why::toString);
+      assertTrue(why.err().contains("ended failed: source config_error: Invalid credentials."), why::toString);
+      Cli.Result logs = cli.run("jobs", "logs", "3", configApi);
+      assertEquals(0, logs.code(), logs::toString);
+      assertTrue(logs.out().contains("reading stream users"), logs::toString);
+      Cli.Result noLogs = cli.run("jobs", "logs", "3");
+      assertEquals(ExitCodes.USAGE, noLogs.code(), "logs need the opt-in\n" + noLogs);
 
       Cli.Result jobs = cli.run("jobs", "list", "--connection", "orders", "-o", "id");
-      assertEquals(2, jobs.out().strip().lines().count(), jobs::toString);
+      assertEquals(3, jobs.out().strip().lines().count(), jobs::toString);
       String newest = jobs.out().lines().findFirst().orElseThrow();
       assertEquals(0, cli.run("jobs", "get", newest).code());
       assertEquals(ExitCodes.NOT_FOUND, cli.run("jobs", "get", "999").code());
