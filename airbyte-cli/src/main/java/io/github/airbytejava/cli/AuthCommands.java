@@ -229,14 +229,21 @@ final class AuthCommands {
     }
   }
 
-  @Command(mixinStandardHelpOptions = true)
-  static final class ContextUse implements Callable<Integer> {
-    private final Session session;
-    @Parameters(paramLabel = "NAME")
+  /** A command on one named context. */
+  abstract static class OnContext implements Callable<Integer> {
+    final Session session;
+    @Parameters(paramLabel = "NAME", description = "The context's name.")
     String name;
 
-    ContextUse(Session session) {
+    OnContext(Session session) {
       this.session = session;
+    }
+  }
+
+  @Command(mixinStandardHelpOptions = true)
+  static final class ContextUse extends OnContext {
+    ContextUse(Session session) {
+      super(session);
     }
 
     @Override
@@ -250,13 +257,9 @@ final class AuthCommands {
   }
 
   @Command(mixinStandardHelpOptions = true)
-  static final class ContextDelete implements Callable<Integer> {
-    private final Session session;
-    @Parameters(paramLabel = "NAME")
-    String name;
-
+  static final class ContextDelete extends OnContext {
     ContextDelete(Session session) {
-      this.session = session;
+      super(session);
     }
 
     @Override
