@@ -144,7 +144,9 @@ final class ResourceCommands {
           }
         }
         case SOURCE -> {
-          query.put("sourceId", api.resolve(Resource.named("sources"), option("--source"), null).toString());
+          String source = option("--source");
+          if (source == null) throw CliException.usage(resource.command() + " need --source NAME|ID");
+          query.put("sourceId", api.resolve(Resource.named("sources"), source, null).toString());
           String destination = option("--destination");
           if (destination != null) {
             query.put("destinationId", api.resolve(Resource.named("destinations"), destination, null).toString());
