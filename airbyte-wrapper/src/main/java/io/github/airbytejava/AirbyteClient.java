@@ -34,6 +34,7 @@ import io.github.airbytejava.internal.Calls;
 import io.github.airbytejava.internal.Version;
 import io.github.airbytejava.internal.auth.AuthInterceptor;
 import io.github.airbytejava.webhook.Webhooks;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -375,6 +376,44 @@ public final class AirbyteClient implements AutoCloseable {
     return options.timeout() != null ? options.timeout() : shared.callTimeout;
   }
 
+  /**
+   * The access token this client sends, fetched first if it has none that is valid (cached and refreshed as for any
+   * call); a {@link Credentials#bearerToken(String) bearer token} as given; null for Basic and no authentication.
+   * For handing a token to another tool, such as {@code curl}. Never logged by the client.
+   *
+   * @throws AuthenticationException when no token can be had
+   * @throws AirbyteTransportException when the token endpoint cannot be reached
+   */
+  public AccessToken accessToken() {
+    try {
+      return shared.wiring().auth.currentToken();
+    } catch (AirbyteException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new AirbyteTransportException("POST", shared.baseUrl.encodedPath() + "/applications/token", e);
+    }
+  }
+
+  /**
+   * The OkHttp client this client sends its API calls with: authentication (only to the API's own scheme, host and
+   * port), retries, the user agent and logging as configured, this client's {@link #options()} excepted. For
+   * endpoints the typed APIs do not have; build URLs from {@link #baseUrl()}. A failure the client recognises (a
+   * token that cannot be had, say) is thrown from {@code execute()} as an {@link java.io.IOException} whose cause is
+   * that {@link AirbyteException}; HTTP errors come back as responses. Do not shut it down: {@link #close()} does.
+   */
+  public OkHttpClient httpClient() {
+    return shared.wiring().httpClient;
+  }
+
+  /**
+   * {@code text} with its secrets masked exactly as this client's logs mask them: secret headers, keys whose names
+   * look secret, tokens, and the connector configuration values its {@link Builder#secretFields(SecretFields)} does
+   * not allow (all of them by default). JSON is masked field by field; other text by pattern.
+   */
+  public String maskSecrets(String text) {
+    return shared.wiring().masker.mask(text, null);
+  }
+
   /** The transport every API of this client sends through; created with the shared wiring on first use. */
   HttpTransport transport() {
     Wiring wiring = shared.wiring();
@@ -421,6 +460,7 @@ public final class AirbyteClient implements AutoCloseable {
     final LogLevel logLevel;
     final SecretFields secretFields;
     final AirbyteListener listener;
+    final TokenStore tokenStore;
     /** The internal Config API's root, or null when it is off. */
     final HttpUrl configApiRoot;
     /** What the builder was told, for {@link Builder#Builder(Shared)}. */
@@ -455,6 +495,7 @@ public final class AirbyteClient implements AutoCloseable {
       this.logLevel = builder.logLevel;
       this.secretFields = builder.secretFields;
       this.listener = builder.listener;
+      this.tokenStore = builder.tokenStore;
     }
 
     Wiring wiring() {
@@ -503,6 +544,7 @@ public final class AirbyteClient implements AutoCloseable {
     final HttpTransport transport;
     final ConfigApiClient configApi;
     final boolean ownsHttpClient;
+    final BodyMasker masker;
 
     Wiring(Shared config) {
       ownsHttpClient = config.userHttpClient == null;
@@ -532,9 +574,10 @@ public final class AirbyteClient implements AutoCloseable {
       token.addInterceptor(addUserAgent);
       if (logging != null) token.addInterceptor(logging);
       Calls calls = new Calls(config.clock);
-      BodyMasker masker = new BodyMasker(config.secretFields);
+      masker = new BodyMasker(config.secretFields);
       AuthInterceptor apiAuth = AuthInterceptor.create(config.credentials, config.baseUrl, token.build(),
           config.clock, config.sleeper, config.jitter, calls, config.listener, masker);
+      apiAuth.useStore(config.tokenStore); // on the token cache, which alsoFor shares
       // The user turned the Config API on for these credentials; on Cloud it lives on another host.
       auth = config.configApiRoot == null ? apiAuth : apiAuth.alsoFor(config.configApiRoot);
 
@@ -584,6 +627,7 @@ public final class AirbyteClient implements AutoCloseable {
     private LogLevel logLevel = LogLevel.NONE;
     private SecretFields secretFields = SecretFields.ALL;
     private AirbyteListener listener = AirbyteListener.NONE;
+    private TokenStore tokenStore;
     private boolean configApiEnabled = false;
     private String configApiUrl;
 
@@ -605,6 +649,7 @@ public final class AirbyteClient implements AutoCloseable {
       this.logLevel = client.logLevel;
       this.secretFields = client.secretFields;
       this.listener = client.listener;
+      this.tokenStore = client.tokenStore;
       this.configApiEnabled = client.configApiEnabled;
       this.configApiUrl = client.configApiUrl;
     }
@@ -763,6 +808,16 @@ public final class AirbyteClient implements AutoCloseable {
      */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /**
+     * Where access tokens are shared with other clients and processes, so that many short-lived processes make one
+     * token request per token lifetime (see {@link TokenStore}). Used with client credentials only. If not
+     * specified, none: each client fetches its own first token. Null removes one set before.
+     */
+    public Builder tokenStore(TokenStore tokenStore) {
+      this.tokenStore = tokenStore;
       return this;
     }
 

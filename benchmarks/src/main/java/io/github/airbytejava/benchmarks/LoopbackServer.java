@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
@@ -136,6 +137,9 @@ final class LoopbackServer implements AutoCloseable {
     }
     if (path.startsWith("/v1/sources/") && "GET".equals(request.getMethod())) {
       return json(200, oneSource);
+    }
+    if (path.equals("/v1/workspaces") && "GET".equals(request.getMethod())) { // the CLI's cold start (CliColdStart)
+      return json(200, "{\"data\":[{\"workspaceId\":\"" + new UUID(0, 1) + "\",\"name\":\"bench\"}],\"next\":\"\"}");
     }
     return json(404, "{\"status\":404,\"title\":\"not-found\",\"detail\":\"" + path + "\"}");
   }

@@ -74,7 +74,7 @@ public final class Suite {
     Double authSeconds = null;
     Integer coldRuns = null;
     Set<String> only = new HashSet<>(List.of("list", "surface", "parse", "paginate", "auth", "cold", "provision",
-        "connectors", "jobdetails", "orgscale", "metrics"));
+        "connectors", "jobdetails", "orgscale", "metrics", "cli"));
     Path out = Paths.get("benchmarks", "target", "bench");
     for (String arg : args) {
       if (arg.equals("quick")) quick = true;
@@ -84,7 +84,7 @@ public final class Suite {
       else if (arg.startsWith("--out=")) out = Paths.get(arg.substring(6));
       else throw new IllegalArgumentException("unknown argument: " + arg
           + " (quick, --auth-seconds=N, --cold-runs=N, --only=list,surface,parse,paginate,auth,cold,provision,"
-          + "connectors,jobdetails,orgscale,metrics, --out=DIR)");
+          + "connectors,jobdetails,orgscale,metrics,cli, --out=DIR)");
     }
     Files.createDirectories(out);
     Suite suite = new Suite(quick, authSeconds != null ? authSeconds : quick ? 5 : 30,
@@ -106,6 +106,7 @@ public final class Suite {
     if (only.contains("jobdetails")) rows.addAll(JobDetailsBenchmark.suite(quick, out, JAVA, CLASSPATH));
     if (only.contains("orgscale")) OrgScaleBenchmark.run(out, quick, this::row, notes);
     if (only.contains("metrics")) metrics();
+    if (only.contains("cli")) CliColdStart.run(this::row, notes, out, coldRuns, JAVA, CLASSPATH);
     String table = table();
     String header = String.format(Locale.ROOT, "Run %s (%s mode), %d s; %d CPUs, load average %s before, %s after;"
             + " JDK %s; client under test: %s. Each client in its own JVM against a loopback server in the parent"

@@ -1,10 +1,12 @@
 package io.github.airbytejava.internal.auth;
 
+import io.github.airbytejava.AccessToken;
 import io.github.airbytejava.AirbyteListener;
 import io.github.airbytejava.AuthenticationException;
 import io.github.airbytejava.SecretFields;
 import io.github.airbytejava.Credentials;
 import io.github.airbytejava.TokenSource;
+import io.github.airbytejava.TokenStore;
 import io.github.airbytejava.generated.invoker.ApiOperation;
 import io.github.airbytejava.internal.BodyMasker;
 import io.github.airbytejava.internal.Calls;
@@ -60,6 +62,8 @@ public final class AuthInterceptor implements Interceptor {
   private final AtomicLong unauthorizedResponses = new AtomicLong();
   private final Calls calls;
   private final BodyMasker masker;
+  /** What a {@link TokenStore} keeps this client's tokens under; null unless client credentials. */
+  private String storeKey;
   /** A second origin that gets the credentials: the internal Config API's, when it is on another host; or null. */
   private final HttpUrl alsoFor;
 
@@ -146,8 +150,28 @@ public final class AuthInterceptor implements Interceptor {
       };
     }
     Executor executor = refreshExecutor != null ? refreshExecutor : newRefreshExecutor();
-    return new AuthInterceptor(apiBaseUrl, null, new TokenCache(fetcher, clock, jitter, executor, listener), tokenUrl,
-        tokenRequests, calls, masker);
+    AuthInterceptor interceptor = new AuthInterceptor(apiBaseUrl, null,
+        new TokenCache(fetcher, clock, jitter, executor, listener), tokenUrl, tokenRequests, calls, masker);
+    if (method instanceof AuthMethod.ClientCredentials client) {
+      // The token URL (without user info), the client id and a fingerprint of the secret, never the secret: a token
+      // is only ever reused by a client that would send the same token request, so a wrong secret is not hidden by
+      // a token another secret obtained.
+      interceptor.storeKey = tokenUrl.newBuilder().username("").password("").build() + " " + client.clientId() + " "
+          + fingerprint(client.clientSecret());
+    }
+    return interceptor;
+  }
+
+  /** The first 64 bits of the secret's SHA-256, in hex: tells secrets apart, reveals nothing usable. */
+  private static String fingerprint(String secret) {
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder();
+      for (int i = 0; i < 8; i++) hex.append(String.format("%02x", hash[i]));
+      return hex.toString();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 
   /**
@@ -286,6 +310,34 @@ public final class AuthInterceptor implements Interceptor {
       unauthorizedResponses.incrementAndGet();
     }
     return response;
+  }
+
+  /**
+   * Shares tokens through {@code store} (see {@link TokenStore}); only for client credentials, ignored otherwise.
+   * Call before the first request.
+   */
+  public void useStore(TokenStore store) {
+    if (store != null && tokenCache != null && storeKey != null) {
+      tokenCache.useStore(store, storeKey);
+    }
+  }
+
+  /**
+   * The token the next API call would send, fetched if there is none valid; a static bearer token as it is; null
+   * for Basic and no authentication.
+   *
+   * @throws AuthenticationException when no token can be had
+   */
+  public AccessToken currentToken() throws IOException {
+    if (tokenCache == null) {
+      return staticAuthorization != null && staticAuthorization.startsWith("Bearer ")
+          ? new AccessToken(staticAuthorization.substring("Bearer ".length()), null) : null;
+    }
+    try {
+      return tokenCache.get().token();
+    } catch (TokenCache.TokenUnavailable e) {
+      throw forThisCaller(e.getCause(), new Request.Builder().url(tokenUrl != null ? tokenUrl : apiBaseUrl).build());
+    }
   }
 
   /** Token requests made: HTTP requests to the token endpoint (each attempt), or calls to the TokenSource. */

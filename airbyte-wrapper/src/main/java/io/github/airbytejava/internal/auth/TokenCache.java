@@ -1,7 +1,9 @@
 package io.github.airbytejava.internal.auth;
 
+
 import io.github.airbytejava.AccessToken;
 import io.github.airbytejava.AirbyteListener;
+import io.github.airbytejava.TokenStore;
 import io.github.airbytejava.internal.Listeners;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -88,6 +90,11 @@ final class TokenCache {
   /** The thread running a refresh, so that a fetch calling back into the client fails instead of waiting on itself. */
   private volatile Thread refreshing;
   private volatile boolean closed;
+  /** Tokens shared with other clients or processes, or null; read once, before the first fetch. */
+  private TokenStore store;
+  private String storeKey;
+  /** Whether the store was read already. Only touched by the refresh task, which runs one at a time. */
+  private boolean storeRead;
 
   TokenCache(Fetcher fetcher, Clock clock, DoubleSupplier jitter, Executor refreshExecutor) {
     this(fetcher, clock, jitter, refreshExecutor, AirbyteListener.NONE);
@@ -99,6 +106,12 @@ final class TokenCache {
     this.jitter = jitter;
     this.refreshExecutor = refreshExecutor;
     this.listener = listener;
+  }
+
+  /** Reads a token from {@code store} before the first fetch and saves every token fetched to it under {@code key}. */
+  void useStore(TokenStore store, String key) {
+    this.store = store;
+    this.storeKey = key;
   }
 
   /** {@link #get(Waiter)}, waiting as long as a refresh takes. */
@@ -227,11 +240,15 @@ final class TokenCache {
     CachedToken fresh;
     refreshing = Thread.currentThread();
     try {
-      AccessToken token = fetcher.fetch();
-      if (token == null) {
-        throw new IOException("the token fetch returned null");
+      fresh = fromStore(requestedAt);
+      if (fresh == null) {
+        AccessToken token = fetcher.fetch();
+        if (token == null) {
+          throw new IOException("the token fetch returned null");
+        }
+        fresh = CachedToken.of(token, requestedAt, jitter.getAsDouble());
+        toStore(token, requestedAt);
       }
-      fresh = CachedToken.of(token, requestedAt, jitter.getAsDouble());
     } catch (Throwable failure) { // anything, so that no waiting caller is left hanging
       refreshing = null;
       LOG.warn("Token refresh failed{}: {}", early ? " (the current token is still used)" : "",
@@ -249,6 +266,34 @@ final class TokenCache {
     LOG.debug("Token refreshed{}, expires at {}", early ? " ahead of expiry" : "", fresh.expiresAt());
     tell(early, requestedAt, fresh.expiresAt(), null);
     flight.complete(fresh);
+  }
+
+  /**
+   * The stored token while it is before its refresh point, counted from when it was obtained; else null. Read once:
+   * a stored token the API then rejects (invalidated) must not come back from the store.
+   */
+  private CachedToken fromStore(Instant now) {
+    if (store == null || storeRead) return null;
+    storeRead = true;
+    try {
+      TokenStore.Entry entry = store.load(storeKey);
+      if (entry == null || entry.obtainedAt().isAfter(now)) return null; // from the future: the clock moved back
+      CachedToken stored = CachedToken.of(entry.token(), entry.obtainedAt(), jitter.getAsDouble());
+      return now.isBefore(stored.refreshAt()) ? stored : null;
+    } catch (Exception unreadable) { // a store failing is not a reason to fail: fetch a token instead
+      LOG.debug("Token store unreadable: {}", unreadable.getClass().getSimpleName());
+      return null;
+    }
+  }
+
+  private void toStore(AccessToken token, Instant obtainedAt) {
+    if (store == null) return;
+    storeRead = true;
+    try {
+      store.save(storeKey, new TokenStore.Entry(token, obtainedAt));
+    } catch (Exception unwritable) {
+      LOG.debug("Token store unwritable: {}", unwritable.getClass().getSimpleName());
+    }
   }
 
   private void failed(CompletableFuture<CachedToken> flight, Throwable failure) {
