@@ -49,7 +49,8 @@ class LogStreamingTest {
       String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
       // The child logs through the same SLF4J provider as this test JVM (surefire sets it), so SLF4J says nothing.
       Process child = new ProcessBuilder(java, "-Xmx12m", "-XX:+UseSerialGC",
-          "-Dslf4j.provider=" + System.getProperty("slf4j.provider", ""), "-cp",
+          "-Dslf4j.provider=" + System.getProperty("slf4j.provider", ""),
+          "-Dslf4j.internal.verbosity=" + System.getProperty("slf4j.internal.verbosity", "WARN"), "-cp",
           System.getProperty("java.class.path"), Child.class.getName(), fake.baseUrl(), fake.clientId(),
           fake.clientSecret(), fake.configApiUrl(), Long.toString(jobId))
           .redirectErrorStream(true).start();
