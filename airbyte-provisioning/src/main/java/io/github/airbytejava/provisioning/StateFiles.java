@@ -44,7 +44,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  *     configuration:
  *       host: db.internal
  *       port: 5432
- *       password: ${PG_PASSWORD}       # a secret reference; $${ is a literal ${
+ *       password: ${PG_PASSWORD}       # a secret reference, read from the environment
  * destinations:
  *   - name: warehouse
  *     connector: bigquery

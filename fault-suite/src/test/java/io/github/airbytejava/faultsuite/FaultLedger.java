@@ -1,5 +1,10 @@
 package io.github.airbytejava.faultsuite;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,11 +15,13 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Counts the fault cases the suite tries and passes (a matrix cell, a fuzz case, a bad argument), and prints one
- * summary line when the whole run ends: every test class registers this extension, which puts one closeable
- * summary into the root store; JUnit closes it after the last class.
+ * Counts the fault cases the suite tries and passes (a matrix cell, a fuzz case, a bad argument), and writes one
+ * summary when the whole run ends: every test class registers this extension, which puts one closeable summary into
+ * the root store; JUnit closes it after the last class. The summary goes to {@value #REPORT}, and to the console only
+ * when a case failed, so that a green {@code -q} build prints nothing.
  */
 final class FaultLedger implements BeforeAllCallback {
+  static final String REPORT = "target/fault-suite-summary.txt";
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FaultLedger.class);
   private static final AtomicInteger TRIED = new AtomicInteger();
   private static final AtomicInteger PASSED = new AtomicInteger();
@@ -34,18 +41,40 @@ final class FaultLedger implements BeforeAllCallback {
     FAILURES.put(caseId, newline < 0 ? message : message.substring(0, newline));
   }
 
+  /** Adds a line to the report the run leaves in {@value #REPORT}; never fails a test. */
+  static synchronized void report(String line) {
+    try {
+      Path report = Path.of(REPORT);
+      Files.createDirectories(report.getParent());
+      Files.writeString(report, line + System.lineSeparator(), StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      // The report is a convenience; the tests' verdicts do not depend on it.
+    }
+  }
+
   static String summary() {
     return String.format(Locale.ROOT, "fault-suite: %,d faults tried, %,d passed", TRIED.get(), PASSED.get());
   }
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Summary.class);
+    context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Summary.class, Summary::startReport, Summary.class);
   }
 
   /** Printed once, when JUnit closes the root store at the end of the run. */
   static final class Summary implements AutoCloseable {
     private final AtomicBoolean printed = new AtomicBoolean();
+
+    /** One run, one report: the previous run's is replaced. */
+    static Summary startReport(Class<Summary> type) {
+      try {
+        Files.deleteIfExists(Path.of(REPORT));
+      } catch (IOException e) {
+        // An old report left behind is appended to; nothing depends on it.
+      }
+      return new Summary();
+    }
 
     @Override
     public void close() {
@@ -58,7 +87,8 @@ final class FaultLedger implements BeforeAllCallback {
           out.append(System.lineSeparator()).append("  ").append(failure.getKey()).append(": ").append(failure.getValue());
         }
       }
-      System.out.println(out);
+      report(out.toString());
+      if (!failures.isEmpty()) System.out.println(out);
     }
   }
 }

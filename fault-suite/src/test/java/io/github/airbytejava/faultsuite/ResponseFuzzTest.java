@@ -149,8 +149,8 @@ class ResponseFuzzTest {
     } finally {
       caller.shutdownNow();
     }
-    System.out.printf(Locale.ROOT, "fault-suite: fuzz seed %d: %,d corrupted responses, %,d handled; endings %s%n",
-        SEED, tried, tried - failures.size(), endings);
+    FaultLedger.report(String.format(Locale.ROOT, "fault-suite: fuzz seed %d: %,d corrupted responses, %,d handled; endings %s",
+        SEED, tried, tried - failures.size(), endings));
     if (!failures.isEmpty()) {
       fail(failures.size() + " of " + tried + " fuzz cases failed (reproduce one with -Dfaultsuite.fuzz.seed="
           + SEED + " -Dfaultsuite.fuzz.case=N):\n  " + failures.stream().limit(40).collect(Collectors.joining("\n  "))
