@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.airbytejava.testkit.FakeAirbyte;
 import io.github.airbytejava.testkit.FakeFailure;
+import io.github.airbytejava.testkit.ManualClock;
 import io.github.airbytejava.testkit.ReceivedRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -428,8 +430,8 @@ class CliTest {
       Cli cli = new Cli(home).pointedAt(fake);
       Cli.Result ok = cli.run("doctor");
       assertEquals(0, ok.code(), ok::toString);
-      assertEquals(5, ok.out().lines().filter(l -> l.startsWith("ok ")).count(), ok::toString);
-      assertTrue(ok.out().contains("skip clock"), "the fake sends no Date header\n" + ok);
+      assertEquals(6, ok.out().lines().filter(l -> l.startsWith("ok ")).count(), ok::toString);
+      assertTrue(ok.out().contains("ok   clock      within"), "the fake's Date agrees with this machine\n" + ok);
       cli.env.put("AIRBYTE_API_URL", "http://127.0.0.1:9/v1");
       Cli.Result down = cli.run("doctor");
       assertNotEquals(0, down.code(), down::toString);
@@ -437,6 +439,12 @@ class CliTest {
       Cli.Result unreachable = cli.run("sources", "list");
       assertEquals(ExitCodes.ERROR, unreachable.code(), unreachable::toString);
       assertOneCleanLine(unreachable);
+    }
+    try (FakeAirbyte late = FakeAirbyte.builder()
+        .clock(new ManualClock(Instant.now().minus(Duration.ofMinutes(10)))).start()) {
+      Cli.Result skewed = new Cli(home).pointedAt(late).run("doctor");
+      assertNotEquals(0, skewed.code(), skewed::toString);
+      assertTrue(skewed.out().contains("FAIL clock") && skewed.out().contains("sync the clock"), skewed::toString);
     }
     Cli cli = new Cli(home);
     Cli.Result bash = cli.run("completion", "bash");

@@ -72,7 +72,7 @@ public final class FakeAirbyte implements AutoCloseable {
         b.clock));
     this.faults = new Faults();
     this.conformance = b.conformance ? Conformance.load(b.spec) : null;
-    this.dispatcher = new FakeDispatcher(api, faults, conformance, b.basePath, b.mismatchListener);
+    this.dispatcher = new FakeDispatcher(api, faults, conformance, b.basePath, b.mismatchListener, b.clock);
     this.server = new MockWebServer();
     server.setDispatcher(dispatcher);
     server.setServerSocketFactory(new NoDelayServerSocketFactory());

@@ -1,6 +1,9 @@
 package io.github.airbytejava.testkit;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,12 +27,16 @@ import okhttp3.HttpUrl;
 final class FakeDispatcher extends Dispatcher {
 
   private static final String TOKEN_PATH = "/applications/token";
+  /** HTTP's date (RFC 9110, IMF-fixdate), as servers send it in {@code Date}. */
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
   private final Api api;
   private final Faults faults;
   private final Conformance conformance;
   private final String basePath;
   private final Consumer<String> mismatchListener;
+  private final Clock clock;
 
   private final List<ReceivedRequest> requests = Collections.synchronizedList(new ArrayList<>());
   private final List<String> mismatches = Collections.synchronizedList(new ArrayList<>());
@@ -43,8 +50,10 @@ final class FakeDispatcher extends Dispatcher {
    */
   private final ThreadLocal<Boolean> bodySkipped = new ThreadLocal<>();
 
-  FakeDispatcher(Api api, Faults faults, Conformance conformance, String basePath, Consumer<String> mismatchListener) {
+  FakeDispatcher(Api api, Faults faults, Conformance conformance, String basePath, Consumer<String> mismatchListener,
+      Clock clock) {
     this.api = api;
+    this.clock = clock;
     this.faults = faults;
     this.conformance = conformance;
     this.basePath = basePath;
@@ -171,7 +180,7 @@ final class FakeDispatcher extends Dispatcher {
     return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
   }
 
-  private static MockResponse faultResponse(Fault fault) {
+  private MockResponse faultResponse(Fault fault) {
     Reply reply;
     if (fault.body != null) {
       reply = new Reply(fault.status, fault.contentType, fault.body, Map.of());
@@ -191,8 +200,10 @@ final class FakeDispatcher extends Dispatcher {
     return builder.build();
   }
 
-  private static MockResponse toMockResponse(Reply reply) {
-    MockResponse.Builder builder = new MockResponse.Builder().code(reply.status());
+  /** Every answer has a {@code Date} by the fake's clock, as a real server's does (clients check their skew by it). */
+  private MockResponse toMockResponse(Reply reply) {
+    MockResponse.Builder builder = new MockResponse.Builder().code(reply.status())
+        .setHeader("Date", HTTP_DATE.format(clock.instant()));
     if (reply.contentType() != null) {
       builder.setHeader("Content-Type", reply.contentType());
     }
