@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -52,7 +53,7 @@ public final class Main {
           .setCaseInsensitiveEnumValuesAllowed(true)
           .setParameterExceptionHandler((e, argv) -> {
             String where = e.getCommandLine().getCommandSpec().qualifiedName();
-            stderr.println(where + ": " + e.getMessage() + " (see: " + where + " --help)");
+            stderr.println(where + ": " + usageMessage(e) + " (see: " + where + " --help)");
             return ExitCodes.USAGE;
           })
           .setExecutionExceptionHandler((e, cmd, parsed) -> failed(e, top.debug, stderr));
@@ -65,6 +66,20 @@ public final class Main {
       stdout.flush();
       stderr.flush();
     }
+  }
+
+  /** picocli's message, but for a mistyped word: which word, and the nearest commands or flags, as git does. */
+  private static String usageMessage(CommandLine.ParameterException e) {
+    if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+      return e.getMessage();
+    }
+    String word = unmatched.getUnmatched().get(0);
+    List<String> near = unmatched.getSuggestions();
+    String what = word.startsWith("-") ? "unknown flag '" + word + "'"
+        : e.getCommandLine().getSubcommands().isEmpty() ? "unexpected argument '" + word + "'"
+        : "unknown command '" + word + "'";
+    return near.isEmpty() ? what : what + "; did you mean " + String.join(" or ", near.subList(0,
+        Math.min(3, near.size()))) + "?";
   }
 
   private static Map<String, Function<Session, CommandLine>> commands() {

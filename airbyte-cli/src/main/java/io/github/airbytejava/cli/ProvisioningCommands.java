@@ -51,7 +51,7 @@ final class ProvisioningCommands {
         + " convention).")
     boolean detailedExitCode;
 
-    @Option(names = "--changed-secret", paramLabel = "NAME", description = "A ${NAME} secret that has a new value"
+    @Option(names = "--changed-secret", paramLabel = "NAME", description = "A $${NAME} secret that has a new value"
         + " (secrets cannot be compared: the server masks them).")
     Set<String> changedSecrets = new HashSet<>();
 
@@ -82,7 +82,7 @@ final class ProvisioningCommands {
     @Option(names = "--auto-approve", description = "Apply without asking (needed when not on a terminal).")
     boolean autoApprove;
 
-    @Option(names = "--changed-secret", paramLabel = "NAME", description = "A ${NAME} secret that has a new value.")
+    @Option(names = "--changed-secret", paramLabel = "NAME", description = "A $${NAME} secret that has a new value.")
     Set<String> changedSecrets = new HashSet<>();
 
     ApplyCommand(Session session) {
@@ -118,7 +118,7 @@ final class ProvisioningCommands {
   }
 
   @Command(name = "export", mixinStandardHelpOptions = true,
-      description = "Write a workspace as a state file (DIR/NAME.yaml) that plans with no change; secrets as ${NAME}"
+      description = "Write a workspace as a state file (DIR/NAME.yaml) that plans with no change; secrets as $${NAME}"
           + " references, never values.",
       footer = {"", "Example:", "  airbyte export analytics airbyte/ && airbyte plan airbyte/"})
   static final class ExportCommand implements Callable<Integer> {

@@ -57,10 +57,12 @@ final class ResourceCommands {
   }
 
   static CommandLine create(Session session, Resource r) {
-    CommandLine group = group(r.command(), r.description() + ".", "airbyte " + r.command() + " list",
-        "airbyte " + r.command() + " get NAME|ID -o yaml");
+    // A source's streams exist only under a source: the examples must say which, or they fail as written.
+    String scope = r.scope() == Resource.Scope.SOURCE ? " --source my-postgres" : "";
+    CommandLine group = group(r.command(), r.description() + ".", "airbyte " + r.command() + " list" + scope,
+        "airbyte " + r.command() + " get NAME|ID" + scope + " -o yaml");
     CommandLine list = sub(group, "list", new ListVerb(session, r), "List every " + r.singular() + " (all pages).",
-        "airbyte " + r.command() + " list -o table");
+        "airbyte " + r.command() + " list" + scope + " -o table");
     switch (r.scope()) {
       case ORGANIZATION -> list.getCommandSpec().addOption(OptionSpec.builder("--organization").type(String.class).paramLabel("ID")
           .description("Organization (default: the only one you belong to).").build());
@@ -81,7 +83,7 @@ final class ResourceCommands {
           .description("Only this user's permissions.").build());
     }
     CommandLine get = sub(group, "get", new GetVerb(session, r), "Show one " + r.singular() + " by name or id.",
-        "airbyte " + r.command() + " get NAME|ID");
+        "airbyte " + r.command() + " get NAME|ID" + scope);
     for (OptionSpec option : list.getCommandSpec().options()) {
       if (option.longestName().startsWith("--") && !option.inherited() && !option.usageHelp()
           && !option.versionHelp()) {
@@ -91,7 +93,7 @@ final class ResourceCommands {
     }
     if (r.create()) {
       sub(group, "create", new CreateVerb(session, r), "Create a " + r.singular() + " from a YAML or JSON file;"
-          + " ${NAME} is replaced by the environment variable NAME (for secrets).",
+          + " $${NAME} is replaced by the environment variable NAME (for secrets).",
           "airbyte " + r.command() + " create -f " + r.singular().replace(' ', '-') + ".yaml");
     }
     if (r.update() != null) {

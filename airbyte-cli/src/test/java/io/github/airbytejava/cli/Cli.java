@@ -95,6 +95,75 @@ final class Cli {
     }
   }
 
+  /** Whether this machine has util-linux's script(1), which gives a command a pseudo-terminal. */
+  static boolean canRunOnATerminal() {
+    return Files.isExecutable(Path.of("/usr/bin/script"));
+  }
+
+  /**
+   * Runs the CLI on a pseudo-terminal (util-linux's {@code script}), as a user at a shell does, and answers each
+   * prompt when it appears, as a user types: an answer typed before the prompt would be echoed by the terminal
+   * whatever the CLI does. The result's {@code out} is everything the terminal showed (stdout and stderr, and what
+   * the terminal echoed of the answers).
+   */
+  Result runOnTerminal(List<Map.Entry<String, String>> promptsAndAnswers, String... args) {
+    StringBuilder commandLine = new StringBuilder("sh ").append(quote(LAUNCHER));
+    for (String arg : args) commandLine.append(' ').append(quote(arg));
+    ProcessBuilder builder = new ProcessBuilder("/usr/bin/script", "-qefc", commandLine.toString(), "/dev/null");
+    builder.environment().clear();
+    builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.environment().put("SHELL", "/bin/sh");
+    builder.environment().put("TERM", "dumb");
+    builder.environment().putAll(env);
+    builder.redirectErrorStream(true);
+    StringBuffer shown = new StringBuffer();
+    try {
+      Process process = builder.start();
+      Thread reader = new Thread(() -> {
+        byte[] buffer = new byte[4096];
+        try (var out = process.getInputStream()) {
+          for (int n; (n = out.read(buffer)) >= 0; ) shown.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          shown.append("[reading the terminal failed: ").append(e).append(']');
+        }
+      });
+      reader.start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      int from = 0;
+      try (OutputStream in = process.getOutputStream()) {
+        for (Map.Entry<String, String> step : promptsAndAnswers) {
+          int at;
+          while ((at = shown.indexOf(step.getKey(), from)) < 0) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+              process.destroyForcibly();
+              throw new AssertionError("no prompt \"" + step.getKey() + "\" on the terminal:\n" + shown);
+            }
+            Thread.sleep(10);
+          }
+          from = at + step.getKey().length();
+          in.write((step.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
+          in.flush();
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          throw new AssertionError("airbyte " + String.join(" ", args) + " did not end in 60 s:\n" + shown);
+        }
+      }
+      reader.join(10_000);
+      return new Result(process.exitValue(), shown.toString().replace("\r\n", "\n"), "");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String quote(String arg) {
+    return "'" + arg.replace("'", "'\\''") + "'";
+  }
+
   private static String launcher() {
     Path launcher = Path.of("target", "airbyte-cli-" + System.getProperty("airbyte.version", "0.3.0"), "bin",
         "airbyte").toAbsolutePath();

@@ -16,7 +16,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +47,15 @@ class CliTest {
     assertTrue(help.out().contains("Usage: airbyte sync") && help.out().contains("Example"), help::toString);
     Cli.Result sourcesHelp = cli.run("sources", "create", "--help");
     assertTrue(sourcesHelp.out().contains("Example") && sourcesHelp.out().contains("--file"), sourcesHelp::toString);
+    assertTrue(sourcesHelp.out().replaceAll("\\s+", " ").contains("${NAME} is replaced by the environment variable"),
+        "help shows the reference syntax as written\n" + sourcesHelp);
+    Cli.Result streamsHelp = cli.run("streams", "list", "--help");
+    assertTrue(streamsHelp.out().contains("airbyte streams list --source "), "an example that runs\n" + streamsHelp);
+
+    Cli.Result typo = cli.run("sourcez", "list");
+    assertTrue(typo.err().contains("unknown command 'sourcez'; did you mean sources"), typo::toString);
+    Cli.Result flagTypo = cli.run("sources", "list", "--outptu", "json");
+    assertTrue(flagTypo.err().contains("unknown flag '--outptu'; did you mean --output"), flagTypo::toString);
 
     for (String[] bad : List.of(new String[] {"sourcez", "list"}, new String[] {"sources", "list", "--bogus"},
         new String[] {"sources", "get"}, new String[] {"sync", "x", "--timeout", "soon", "--wait"})) {
@@ -109,6 +120,50 @@ class CliTest {
       Cli.Result open = cli.run("context", "list");
       assertEquals(ExitCodes.ERROR, open.code(), open::toString);
       assertTrue(open.err().contains("chmod 600 " + cli.configFile()), "says how to fix it\n" + open);
+    }
+  }
+
+  @Test
+  void onATerminalLoginAsksWithoutEchoingTheSecretAndApplyAndDeleteAskFirst() throws IOException {
+    Assumptions.assumeTrue(Cli.canRunOnATerminal(), "needs util-linux's /usr/bin/script to give the CLI a terminal");
+    try (FakeAirbyte fake = FakeAirbyte.start()) {
+      Map<String, String> account = fake.env();
+      Cli cli = new Cli(home);
+      Cli.Result login = cli.runOnTerminal(List.of(
+          Map.entry("API URL", account.get("AIRBYTE_API_URL")),
+          Map.entry("Client id: ", account.get("AIRBYTE_CLIENT_ID")),
+          Map.entry("Client secret: ", account.get("AIRBYTE_CLIENT_SECRET"))), "auth", "login");
+      assertEquals(0, login.code(), login::toString);
+      assertTrue(login.out().contains("Logged in to " + account.get("AIRBYTE_API_URL")), login::toString);
+      assertFalse(login.out().contains(account.get("AIRBYTE_CLIENT_SECRET")), "the secret was echoed\n" + login);
+      assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.configFile())));
+      assertTrue(Files.readString(cli.configFile()).contains(account.get("AIRBYTE_CLIENT_SECRET")));
+
+      Path dir = Files.createDirectories(home.resolve("terminal-state"));
+      Files.writeString(dir.resolve("default.yaml"), """
+          workspace: Default Workspace
+          sources:
+            - name: sample
+              connector: faker
+              configuration: { count: 10 }
+          """);
+      Cli.Result declined = cli.runOnTerminal(List.of(Map.entry("Only 'yes' is accepted: ", "y")), "apply",
+          dir.toString());
+      assertEquals(ExitCodes.ERROR, declined.code(), "only 'yes' applies\n" + declined);
+      assertTrue(declined.out().contains("Apply cancelled."), declined::toString);
+      assertEquals("", cli.run("sources", "list", "-o", "name").out().strip(), "nothing applied");
+      Cli.Result approved = cli.runOnTerminal(List.of(Map.entry("Only 'yes' is accepted: ", "yes")), "apply",
+          dir.toString());
+      assertEquals(0, approved.code(), approved::toString);
+      assertEquals("sample", cli.run("sources", "list", "-o", "name").out().strip());
+
+      Cli.Result kept = cli.runOnTerminal(List.of(Map.entry("[y/N] ", "")), "sources", "delete", "sample");
+      assertEquals(ExitCodes.ERROR, kept.code(), kept::toString);
+      assertTrue(kept.out().contains("Not deleted."), kept::toString);
+      assertEquals("sample", cli.run("sources", "list", "-o", "name").out().strip());
+      Cli.Result deleted = cli.runOnTerminal(List.of(Map.entry("[y/N] ", "y")), "sources", "delete", "sample");
+      assertEquals(0, deleted.code(), deleted::toString);
+      assertEquals("", cli.run("sources", "list", "-o", "name").out().strip());
     }
   }
 
