@@ -1,5 +1,6 @@
 package io.github.airbytejava.provisioning;
 
+import io.github.airbytejava.ConflictException;
 import io.github.airbytejava.provisioning.ResourceChange.Action;
 import io.github.airbytejava.provisioning.ResourceChange.Type;
 import java.util.ArrayList;
@@ -330,7 +331,7 @@ final class Planner {
       String color = state.tagColors().getOrDefault(t, DEFAULT_TAG_COLOR);
       tagChanges.add(new ResourceChange(Type.TAG, t, Action.CREATE, ws, null,
           List.of(new FieldChange("color", null, Values.render(color))), null,
-          context -> context.tag(ws, context.api.createTag(context.ws(ws), t, color))));
+          context -> context.tag(ws, createOrAdoptTag(context.api, context.ws(ws), t, color))));
     }
     Map<UUID, String> tagNames = tags.stream().collect(Collectors.toMap(Live.Tag::id, Live.Tag::name, (a, b) -> a));
     for (ConnectionSpec c : state.connections()) {
@@ -1189,5 +1190,18 @@ final class Planner {
     List<T> out = new ArrayList<>(a);
     out.addAll(b);
     return out;
+  }
+
+  /**
+   * Tag names are unique in a workspace (the server answers 409): when another apply of this workspace created the
+   * tag since the plan was made, this apply uses that one instead of failing, so that two applies of one state both
+   * end well and share the tag.
+   */
+  private static Live.Tag createOrAdoptTag(Live.Api api, UUID workspaceId, String name, String color) {
+    try {
+      return api.createTag(workspaceId, name, color);
+    } catch (ConflictException e) {
+      return api.tags(workspaceId).stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow(() -> e);
+    }
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.airbytejava.generated.model.ConnectionResponse;
 import io.github.airbytejava.generated.model.StreamConfiguration;
+import io.github.airbytejava.generated.model.TagCreateRequest;
 import io.github.airbytejava.provisioning.ResourceChange.Action;
 import io.github.airbytejava.testkit.FakeStream;
 import io.github.airbytejava.testkit.ReceivedRequest;
@@ -180,6 +181,26 @@ class ConnectionsTest extends ProvisioningTestSupport {
     ProvisioningException e = assertThrows(ProvisioningException.class, () -> provisioner.plan(withConnection(
         fakerToSink().namespaceDefinition("custom_format").build())));
     assertTrue(e.getMessage().contains("custom_format needs a namespaceFormat"), e.getMessage());
+  }
+
+  @Test
+  void aTagAnotherApplyCreatedSinceThePlanIsUsedNotDuplicated() {
+    WorkspaceState state = state().source(faker("faker")).destination(devNull("sink"))
+        .connection(fakerToSink().tags("prod").build()).build();
+    Plan plan = provisioner.plan(state);
+    TagCreateRequest meanwhile = new TagCreateRequest();
+    meanwhile.setName("prod");
+    meanwhile.setColor("D62728");
+    meanwhile.setWorkspaceId(workspaceId);
+    UUID theirs = client.tags().createTag(meanwhile).execute().getTagId();
+
+    ApplyResult result = provisioner.apply(plan);
+
+    assertTrue(result.succeeded(), result.summary());
+    assertEquals(List.of(theirs), live("faker-to-sink").getTags().stream()
+        .map(io.github.airbytejava.generated.model.Tag::getTagId).toList());
+    assertEquals(1, client.tags().listTags().workspaceIds(List.of(workspaceId)).execute().getData().size());
+    assertFalse(provisioner.plan(state).hasChanges());
   }
 
   @Test
