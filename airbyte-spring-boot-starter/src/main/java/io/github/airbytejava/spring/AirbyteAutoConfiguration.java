@@ -73,9 +73,15 @@ public class AirbyteAutoConfiguration {
     /** First, so that the application's own customizers still have the last word. */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    AirbyteClientBuilderCustomizer airbyteFakeCustomizer(FakeAirbyte fake) {
-      return builder -> builder.baseUrl(fake.baseUrl())
-          .credentials(Credentials.clientCredentials(fake.clientId(), fake.clientSecret()));
+    AirbyteClientBuilderCustomizer airbyteFakeCustomizer(FakeAirbyte fake, AirbyteProperties properties) {
+      boolean configApi = properties.getInternalConfigApi().isEnabled()
+          || properties.getInternalConfigApi().getUrl() != null;
+      return builder -> {
+        builder.baseUrl(fake.baseUrl())
+            .credentials(Credentials.clientCredentials(fake.clientId(), fake.clientSecret()));
+        // The fake serves the Config API's job details too, at a root no base URL derives.
+        if (configApi) builder.internalConfigApiUrl(fake.configApiUrl());
+      };
     }
   }
 }

@@ -56,6 +56,8 @@ public class AirbyteProperties {
 
   private final Fake fake = new Fake();
 
+  private final InternalConfigApi internalConfigApi = new InternalConfigApi();
+
   /** When and how long the client retries (GET, PUT and DELETE on 429, 502-504 and I/O failures). */
   public static class Retries {
     /** Whether to retry at all. */
@@ -111,6 +113,34 @@ public class AirbyteProperties {
 
     public void setMaxElapsed(Duration maxElapsed) {
       this.maxElapsed = maxElapsed;
+    }
+  }
+
+  /**
+   * Airbyte's internal, unversioned Config API, for why a sync failed (attempts, failure reasons, logs); off unless
+   * turned on. It gets the client's credentials.
+   */
+  public static class InternalConfigApi {
+    /** Whether to use it, at the root derived from the base URL (self-managed .../api/v1, or Airbyte Cloud's). */
+    private boolean enabled;
+
+    /** Its root, such as http://airbyte.internal:8000/api/v1, when it cannot be derived; setting it turns it on. */
+    private String url;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public String getUrl() {
+      return url;
+    }
+
+    public void setUrl(String url) {
+      this.url = url;
     }
   }
 
@@ -271,6 +301,10 @@ public class AirbyteProperties {
 
   public Retries getRetries() {
     return retries;
+  }
+
+  public InternalConfigApi getInternalConfigApi() {
+    return internalConfigApi;
   }
 
   public Health getHealth() {

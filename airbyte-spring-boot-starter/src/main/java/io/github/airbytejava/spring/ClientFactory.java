@@ -40,6 +40,12 @@ final class ClientFactory {
       builder.logLevel(properties.getLogLevel());
     }
     builder.retries(retries(properties.getRetries()));
+    String configApiUrl = text(properties.getInternalConfigApi().getUrl());
+    if (configApiUrl != null) {
+      builder.internalConfigApiUrl(configApiUrl);
+    } else if (properties.getInternalConfigApi().isEnabled()) {
+      builder.enableInternalConfigApi();
+    }
     if (listeners.size() == 1) {
       builder.listener(listeners.get(0));
     } else if (!listeners.isEmpty()) {
@@ -52,9 +58,12 @@ final class ClientFactory {
     try {
       return builder.build();
     } catch (IllegalArgumentException e) {
-      // Only the URL is checked at build time; a customizer may have replaced it.
-      throw new AirbytePropertyException(host != null ? "airbyte.self-managed-host" : "airbyte.base-url",
-          e.getMessage(), e);
+      // Only the URLs are checked at build time; a customizer may have replaced them.
+      String property = String.valueOf(e.getMessage()).contains("Config API")
+          || String.valueOf(e.getMessage()).startsWith("internalConfigApiUrl")
+          ? configApiUrl != null ? "airbyte.internal-config-api.url" : "airbyte.internal-config-api.enabled"
+          : host != null ? "airbyte.self-managed-host" : "airbyte.base-url";
+      throw new AirbytePropertyException(property, e.getMessage(), e);
     }
   }
 

@@ -7,6 +7,7 @@ import io.github.airbytejava.AirbyteClient;
 import io.github.airbytejava.AirbyteListener;
 import io.github.airbytejava.RetryPolicy;
 import io.github.airbytejava.SecretFields;
+import io.github.airbytejava.configapi.DetailsUnavailableException;
 import io.github.airbytejava.connectors.Connectors;
 import io.github.airbytejava.testkit.FakeAirbyte;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -276,6 +277,37 @@ class AirbyteAutoConfigurationTest {
       assertThat(client.sources().listSources().execute().getData()).isNotNull();
       assertThat(fake.tokenRequestCount()).isEqualTo(1);
     });
+  }
+
+  @Test
+  void theInternalConfigApiIsOffUnlessAPropertyTurnsItOnAndThenTheFakeServesIt() {
+    runner.withPropertyValues("airbyte.fake.enabled=true").run(context -> {
+      AirbyteClient client = context.getBean(AirbyteClient.class);
+      assertThat(client.internalConfigApi().enabled()).isFalse();
+      assertThatThrownBy(() -> client.internalConfigApi().jobDetails(404L))
+          .isInstanceOfSatisfying(DetailsUnavailableException.class,
+              e -> assertThat(e.reason()).isEqualTo(DetailsUnavailableException.Reason.DISABLED));
+    });
+    runner.withPropertyValues("airbyte.fake.enabled=true", "airbyte.internal-config-api.enabled=true").run(context -> {
+      FakeAirbyte fake = context.getBean(FakeAirbyte.class);
+      AirbyteClient client = context.getBean(AirbyteClient.class);
+      assertThat(client.internalConfigApi().rootUrl()).isEqualTo(fake.configApiUrl());
+      assertThatThrownBy(() -> client.internalConfigApi().jobDetails(404L))
+          .isInstanceOfSatisfying(DetailsUnavailableException.class,
+              e -> assertThat(e.reason()).isEqualTo(DetailsUnavailableException.Reason.NOT_FOUND));
+    });
+    runner.withPropertyValues("airbyte.self-managed-host=http://airbyte.internal:8000",
+        "airbyte.internal-config-api.enabled=true").run(context -> assertThat(context.getBean(AirbyteClient.class)
+            .internalConfigApi().rootUrl()).isEqualTo("http://airbyte.internal:8000/api/v1"));
+    runner.withPropertyValues("airbyte.base-url=https://airbyte.example.com/v1",
+        "airbyte.internal-config-api.url=https://airbyte.example.com/internal/api/v1").run(context ->
+            assertThat(context.getBean(AirbyteClient.class).internalConfigApi().rootUrl())
+                .isEqualTo("https://airbyte.example.com/internal/api/v1"));
+    expectFailure("airbyte.internal-config-api.enabled", "airbyte.internal-config-api.enabled: The internal Config "
+        + "API's URL cannot be derived", "airbyte.base-url=https://airbyte.example.com/v1",
+        "airbyte.internal-config-api.enabled=true");
+    expectFailure("airbyte.internal-config-api.url", "airbyte.internal-config-api.url: internalConfigApiUrl is not",
+        "airbyte.internal-config-api.url=ftp:x");
   }
 
   @Test
