@@ -594,7 +594,7 @@ public final class AirbyteClient implements AutoCloseable {
       httpClient = api.build();
       transport = new HttpTransport(httpClient, config.baseUrl, config.clock, config.listener, masker);
       configApi = config.configApiRoot == null ? ConfigApiClient.disabled()
-          : new ConfigApiClient(httpClient, config.configApiRoot, masker);
+          : new ConfigApiClient(httpClient, config.configApiRoot, masker, config.listener, config.clock);
     }
 
     void close() {

@@ -51,7 +51,9 @@ public interface AirbyteListener {
 
   /**
    * @param operationId the spec's name of the operation, such as {@code listJobs}: few distinct values, a good
-   *     metric tag (unlike {@code path})
+   *     metric tag (unlike {@code path}); a call of the opt-in internal Config API is named by that API's own
+   *     operation id after {@code internal.}, such as {@code internal.getJobInfoWithoutLogs}, and ends when its
+   *     answer's headers arrive
    * @param path the URL path, such as {@code /v1/jobs/7}
    */
   record RequestStart(String operationId, String method, String path, Instant startedAt) {}

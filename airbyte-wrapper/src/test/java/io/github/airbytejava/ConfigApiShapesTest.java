@@ -115,6 +115,36 @@ class ConfigApiShapesTest extends FacadeTestSupport {
   }
 
   @Test
+  void theListenerHearsConfigApiCallsByTheirOwnOperationIdsWithStatusAndFailure() {
+    List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    InternalConfigApi configApi = track(builder().credentials(Credentials.bearerToken("planted-token-1234"))
+        .internalConfigApiUrl(server.url("/api/v1").toString()).listener(new AirbyteListener() {
+          @Override
+          public void onRequestStart(RequestStart start) {
+            heard.add("start " + start.operationId() + " " + start.method() + " " + start.path());
+          }
+
+          @Override
+          public void onRequestEnd(RequestEnd end) {
+            heard.add("end " + end.operationId() + " " + end.statusCode() + " "
+                + (end.failure() == null ? "ok" : end.failure().getClass().getSimpleName()));
+          }
+        }).build()).internalConfigApi();
+    routes.on("POST /api/v1/jobs/get_without_logs", json(200, "{\"job\": {\"id\": 9, \"status\": \"failed\"},"
+        + " \"attempts\": []}"));
+    routes.on("POST /api/v1/attempt/get_for_job", json(404, "{\"message\": \"no such attempt\"}"));
+
+    configApi.jobDetails(9);
+    assertThrows(DetailsUnavailableException.class, () -> configApi.attempt(9, 4));
+
+    assertEquals(List.of(
+        "start internal.getJobInfoWithoutLogs POST /api/v1/jobs/get_without_logs",
+        "end internal.getJobInfoWithoutLogs 200 ok",
+        "start internal.getAttemptForJob POST /api/v1/attempt/get_for_job",
+        "end internal.getAttemptForJob 404 DetailsUnavailableException"), heard);
+  }
+
+  @Test
   void aNegativeJobIdIsRefusedBeforeAnythingIsSent() {
     InternalConfigApi configApi = configApi();
     assertThrows(IllegalArgumentException.class, () -> configApi.jobDetails(-1));

@@ -6,6 +6,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
 import io.github.airbytejava.AirbyteException;
+import io.github.airbytejava.AirbyteListener;
 import io.github.airbytejava.configapi.DetailsUnavailableException;
 import io.github.airbytejava.configapi.DetailsUnavailableException.Reason;
 import io.github.airbytejava.configapi.InternalConfigApi;
@@ -17,7 +18,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -40,16 +44,24 @@ public final class ConfigApiClient implements InternalConfigApi {
   private static final MediaType JSON = MediaType.get("application/json");
   /** How much of a refusal's body a message quotes. */
   private static final int QUOTED = 300;
-  private static final ConfigApiClient DISABLED = new ConfigApiClient(null, null, null);
+  private static final ConfigApiClient DISABLED = new ConfigApiClient(null, null, null, AirbyteListener.NONE,
+      Clock.systemUTC());
+  /** The Config API's own operation ids (its config.yaml), which the listener hears, prefixed "internal.". */
+  private static final Map<String, String> OPERATION_IDS = Map.of("jobs/get_without_logs", "getJobInfoWithoutLogs",
+      "jobs/get", "getJobInfo", "attempt/get_for_job", "getAttemptForJob");
 
   private final OkHttpClient http;
   private final HttpUrl root;
   private final BodyMasker masker;
+  private final AirbyteListener listener;
+  private final Clock clock;
 
-  public ConfigApiClient(OkHttpClient http, HttpUrl root, BodyMasker masker) {
+  public ConfigApiClient(OkHttpClient http, HttpUrl root, BodyMasker masker, AirbyteListener listener, Clock clock) {
     this.http = http;
     this.root = root;
     this.masker = masker;
+    this.listener = listener;
+    this.clock = clock;
   }
 
   public static ConfigApiClient disabled() {
@@ -158,12 +170,43 @@ public final class ConfigApiClient implements InternalConfigApi {
     }
   }
 
-  /** Sends the request; a non-2xx answer or no answer is thrown as the reason it gives. */
+  /**
+   * Sends the request; a non-2xx answer or no answer is thrown as the reason it gives. The listener hears the call
+   * as it does the public API's, its duration up to the answer's headers (a log is read after).
+   */
   private Response send(String operation, long jobId, String json, Duration timeout) {
     if (http == null) throw new DetailsUnavailableException(Reason.DISABLED, "No details of job " + jobId + ": "
         + DISABLED_REASON, null);
     Request request = new Request.Builder().url(root.newBuilder().addPathSegments(operation).build())
         .post(RequestBody.create(json, JSON)).header("Accept", "application/json").build();
+    if (listener == AirbyteListener.NONE) return successful(operation, jobId, request, exchange(operation, jobId,
+        request, timeout));
+    String operationId = "internal." + OPERATION_IDS.getOrDefault(operation, operation);
+    String path = request.url().encodedPath();
+    Instant startedAt = clock.instant();
+    long startNanos = System.nanoTime();
+    Listeners.tell(listener, l -> l.onRequestStart(new AirbyteListener.RequestStart(operationId, "POST", path,
+        startedAt)));
+    int status = 0;
+    AirbyteException failure = null;
+    try {
+      Response response = exchange(operation, jobId, request, timeout);
+      status = response.code();
+      return successful(operation, jobId, request, response);
+    } catch (DetailsUnavailableException e) {
+      failure = e;
+      throw e;
+    } finally {
+      Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+      int endStatus = status;
+      AirbyteException endFailure = failure;
+      Listeners.tell(listener, l -> l.onRequestEnd(new AirbyteListener.RequestEnd(operationId, "POST", path,
+          startedAt, took, endStatus, endFailure)));
+    }
+  }
+
+  /** The answer, whatever its status; no answer is thrown as the reason. */
+  private Response exchange(String operation, long jobId, Request request, Duration timeout) {
     Call call = http.newCall(request);
     if (timeout != null) call.timeout().timeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
     Response response;
@@ -172,6 +215,11 @@ public final class ConfigApiClient implements InternalConfigApi {
     } catch (IOException | AirbyteException e) {
       throw failed(operation, jobId, "no answer: " + Failures.fromFailure(request, e).getMessage(), e);
     }
+    return response;
+  }
+
+  /** A 2xx answer as is; any other is closed and thrown as the reason it gives. */
+  private Response successful(String operation, long jobId, Request request, Response response) {
     if (response.isSuccessful()) return response;
     try (response) {
       int code = response.code();
