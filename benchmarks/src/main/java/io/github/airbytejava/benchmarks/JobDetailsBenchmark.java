@@ -3,19 +3,15 @@ package io.github.airbytejava.benchmarks;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.github.airbytejava.AirbyteClient;
 import io.github.airbytejava.Credentials;
 import io.github.airbytejava.configapi.JobDetails;
 import io.github.airbytejava.configapi.LogLine;
 import io.github.airbytejava.testkit.NoDelayServerSocketFactory;
 import io.github.airbytejava.webhook.WebhookNotification;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -404,19 +400,7 @@ public final class JobDetailsBenchmark {
   }
 
   private static JsonObject child(Path log, String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    StringBuilder output = new StringBuilder();
-    JsonObject result = null;
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-        StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        output.append(line).append('\n');
-        if (line.startsWith("RESULT ")) result = JsonParser.parseString(line.substring(7)).getAsJsonObject();
-      }
-    }
-    int exit = process.waitFor();
-    Files.writeString(log, String.join(" ", command) + "\n\n" + output);
-    return exit == 0 ? result : null;
+    Suite.Child child = Suite.Child.run(log, null, command);
+    return child.exitCode == 0 ? child.result : null;
   }
 }

@@ -1,7 +1,6 @@
 package io.github.airbytejava.benchmarks;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.github.airbytejava.AirbyteClient;
 import io.github.airbytejava.Credentials;
 import io.github.airbytejava.provisioning.ActorSpec;
@@ -15,13 +14,9 @@ import io.github.airbytejava.provisioning.Schedule;
 import io.github.airbytejava.provisioning.WorkspaceState;
 import io.github.airbytejava.testkit.FakeAirbyte;
 import io.github.airbytejava.testkit.ReceivedRequest;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -129,19 +124,9 @@ public final class OrgScaleBenchmark {
     command.add(mode);
     command.addAll(args);
     for (Object o : more) command.add(String.valueOf(o));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    StringBuilder output = new StringBuilder();
-    JsonObject result = null;
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-        StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        output.append(line).append('\n');
-        if (line.startsWith("RESULT ")) result = JsonParser.parseString(line.substring(7)).getAsJsonObject();
-      }
-    }
-    int exit = process.waitFor();
-    Files.writeString(log, output);
+    Suite.Child child = Suite.Child.run(log, null, command.toArray(String[]::new));
+    int exit = child.exitCode;
+    JsonObject result = child.result;
     if (exit != 0 || result == null) {
       throw new IllegalStateException("the org-scale " + mode + " run failed, exit " + exit + ": see " + log);
     }

@@ -736,8 +736,8 @@ public final class Suite {
     return "unknown";
   }
 
-  /** A child JVM: its output goes to a log; the last {@code RESULT {...}} line is parsed. */
-  private static final class Child {
+  /** A child JVM: its output goes to a log; the last {@code RESULT {...}} line is parsed. Shared by the benchmarks. */
+  static final class Child {
     final Path log;
     final int exitCode;
     final String output;
