@@ -281,7 +281,8 @@ class ModelWireTest {
         }
       }
     }
-    assertTrue(undescribed.isEmpty(), "accessors without a description in the spec: " + undescribed);
+    assertTrue(undescribed.isEmpty(), "accessors without a description in the spec (give each of these properties a"
+        + " description: in api-spec/src/main/openapi/airbyte-api.yaml): " + undescribed);
   }
 
   @Test
