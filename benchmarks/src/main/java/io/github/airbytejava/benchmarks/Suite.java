@@ -326,7 +326,7 @@ public final class Suite {
   // ------------------------------------------------------------------------------------------------- pagination
 
   private void paginate() throws Exception {
-    int pairs = quick ? 1 : 3;
+    int pairs = quick ? 1 : 5;
     progress("streaming 100,000 sources with -Xmx64m (" + pairs + " runs each of the client and the floor, "
         + "alternating), then 99,950");
     // One after the other in alternating order: the machine's load drifts, and the medians see both alike.
