@@ -8,10 +8,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import okhttp3.OkHttpClient;
 
 /**
  * The Spring Boot starter's Micrometer bridge against no listener, over loopback, interleaved:
- * {@code MetricsHarness BASE_URL ROUNDS} lists 100 sources through two clients, one with
+ * {@code MetricsHarness BASE_URL ROUNDS} lists 100 sources through two clients on one OkHttp connection pool, one with
  * {@link MicrometerAirbyteListener} on a {@link SimpleMeterRegistry} and one without a listener, in the order metered,
  * plain, plain, metered, after as many rounds of warm-up; then times the listener alone (start and end events, no
  * I/O). Prints {@code RESULT {"meteredNanos": median, "plainNanos": median, "listenerNanos": median, ...}}.
@@ -24,8 +25,11 @@ public final class MetricsHarness {
     int rounds = Integer.parseInt(args[1]);
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     MicrometerAirbyteListener listener = new MicrometerAirbyteListener(registry);
-    try (AirbyteClient plain = client(baseUrl).build();
-        AirbyteClient metered = client(baseUrl).listener(listener).build()) {
+    // One connection pool for both: they take turns on the same loopback connection, so that neither is measured on a
+    // connection (and a server thread) of its own, which alone moved the ratio by a few per cent from run to run.
+    OkHttpClient shared = new OkHttpClient();
+    try (AirbyteClient plain = client(baseUrl).okHttpClient(shared).build();
+        AirbyteClient metered = client(baseUrl).okHttpClient(shared).listener(listener).build()) {
       long[] withMetrics = new long[2 * rounds];
       long[] without = new long[2 * rounds];
       for (int pass = 0; pass < 2; pass++) { // the first pass warms up
