@@ -179,8 +179,6 @@ public final class ConfigApiClient implements InternalConfigApi {
         + DISABLED_REASON, null);
     Request request = new Request.Builder().url(root.newBuilder().addPathSegments(operation).build())
         .post(RequestBody.create(json, JSON)).header("Accept", "application/json").build();
-    if (listener == AirbyteListener.NONE) return successful(operation, jobId, request, exchange(operation, jobId,
-        request, timeout));
     String operationId = "internal." + OPERATION_IDS.getOrDefault(operation, operation);
     String path = request.url().encodedPath();
     Instant startedAt = clock.instant();
